@@ -1,0 +1,435 @@
+//! The content schema as the build reads it, and every check it makes.
+//!
+//! Shared by the build script and `tests/content_validation.rs`, so each check is
+//! proven to fail on a bad file, not only to pass on the good ones.
+
+use crate::schema::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// Languages the widget ships, the first being the reference the others must match.
+pub const LANGS: &[&str] = &["en", "es"];
+
+/// Placeholders that content text may use; a practice can set each one.
+pub const PARAMS: &[&str] = &[
+    "practice_name",
+    "emergency_number",
+    "lifting_limit",
+    "follow_up",
+    "driving",
+    "return_to_work",
+];
+
+/// Illustration scenes, in procedure order; each step names one.
+pub const SCENES: &[&str] = &[
+    "fracture", "incision", "needle", "balloon", "inflate", "cavity", "cement", "closed",
+];
+
+/// Keys whose values must be identical in every language (they are not prose).
+const SHARED_KEYS: &[&str] = &["id", "sources", "scene", "offset_hours"];
+
+/// Files every language directory holds, in load order.
+pub const FILES: &[&str] = &[
+    "ui",
+    "sources",
+    "params",
+    "intro",
+    "steps",
+    "before",
+    "aftercare",
+    "timeline",
+    "warnings",
+    "risks",
+    "benefits",
+    "faq",
+    "glossary",
+];
+
+/// Reads and checks every language under `root`; returns all problems found, not just the first.
+pub fn load_all(root: &Path) -> Result<Vec<Guide>, Vec<String>> {
+    let mut errors = Vec::new();
+    let mut trees: BTreeMap<String, BTreeMap<String, toml::Value>> = BTreeMap::new();
+    for lang in LANGS {
+        let mut files = BTreeMap::new();
+        for file in FILES {
+            let path = root.join(lang).join(format!("{file}.toml"));
+            let label = format!("content/{lang}/{file}.toml");
+            match std::fs::read_to_string(&path) {
+                Ok(text) => match text.parse::<toml::Table>() {
+                    Ok(table) => {
+                        files.insert(file.to_string(), toml::Value::Table(table));
+                    }
+                    Err(e) => errors.push(format!("{label}: not valid TOML: {e}")),
+                },
+                Err(e) => errors.push(format!("{label}: cannot read: {e}")),
+            }
+        }
+        trees.insert(lang.to_string(), files);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    check_trees(&trees, &mut errors);
+    let mut guides = Vec::new();
+    for lang in LANGS {
+        match parse_guide(lang, &trees[*lang]) {
+            Ok(guide) => guides.push(guide),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    for guide in &guides {
+        check_guide(guide, &mut errors);
+    }
+    if errors.is_empty() {
+        Ok(guides)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Typed parse of one language's already-read files.
+pub fn parse_guide(
+    lang: &str,
+    files: &BTreeMap<String, toml::Value>,
+) -> Result<Guide, Vec<String>> {
+    let mut errors = Vec::new();
+    fn typed<T: serde::de::DeserializeOwned>(
+        lang: &str,
+        name: &str,
+        files: &BTreeMap<String, toml::Value>,
+        errors: &mut Vec<String>,
+    ) -> Option<T> {
+        let value = files.get(name)?.clone();
+        match value.try_into() {
+            Ok(v) => Some(v),
+            Err(e) => {
+                errors.push(format!("content/{lang}/{name}.toml: {e}"));
+                None
+            }
+        }
+    }
+    let ui: Option<BTreeMap<String, String>> = typed(lang, "ui", files, &mut errors);
+    let sources: Option<SourcesFile> = typed(lang, "sources", files, &mut errors);
+    let params: Option<BTreeMap<String, String>> = typed(lang, "params", files, &mut errors);
+    let intro: Option<IntroFile> = typed(lang, "intro", files, &mut errors);
+    let steps: Option<StepsFile> = typed(lang, "steps", files, &mut errors);
+    let before: Option<ChecklistFile> = typed(lang, "before", files, &mut errors);
+    let aftercare: Option<ChecklistFile> = typed(lang, "aftercare", files, &mut errors);
+    let timeline: Option<TimelineFile> = typed(lang, "timeline", files, &mut errors);
+    let warnings: Option<WarningsFile> = typed(lang, "warnings", files, &mut errors);
+    let risks: Option<TopicsFile> = typed(lang, "risks", files, &mut errors);
+    let benefits: Option<TopicsFile> = typed(lang, "benefits", files, &mut errors);
+    let faq: Option<FaqFile> = typed(lang, "faq", files, &mut errors);
+    let glossary: Option<GlossaryFile> = typed(lang, "glossary", files, &mut errors);
+    match (
+        ui, sources, params, intro, steps, before, aftercare, timeline, warnings, risks, benefits,
+        faq, glossary,
+    ) {
+        (
+            Some(ui),
+            Some(sources),
+            Some(params),
+            Some(intro),
+            Some(steps),
+            Some(before),
+            Some(aftercare),
+            Some(timeline),
+            Some(warnings),
+            Some(risks),
+            Some(benefits),
+            Some(faq),
+            Some(glossary),
+        ) if errors.is_empty() => Ok(Guide {
+            lang: lang.to_string(),
+            ui,
+            sources: sources.source,
+            params,
+            intro: intro.paragraph,
+            disclaimer: intro.disclaimer,
+            steps: steps.step,
+            before: before.group,
+            aftercare: aftercare.group,
+            timeline: timeline.milestone,
+            care_team: warnings.care_team.item,
+            emergency: warnings.emergency.item,
+            risks: risks.item,
+            benefits: benefits.item,
+            faq: faq.question,
+            glossary: glossary.term,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// Checks that need the raw trees: empty text, unknown placeholders, and that every
+/// language has the same items, ids, sources and scenes as the reference language.
+pub fn check_trees(
+    trees: &BTreeMap<String, BTreeMap<String, toml::Value>>,
+    errors: &mut Vec<String>,
+) {
+    let reference = LANGS[0];
+    for (lang, files) in trees {
+        for (file, value) in files {
+            let label = format!("content/{lang}/{file}.toml");
+            let ui_file = file == "ui";
+            walk_strings(value, "", &mut |path, text| {
+                if text.trim().is_empty() {
+                    errors.push(format!("{label}: {path}: empty text"));
+                }
+                for name in placeholders(text) {
+                    if !ui_file && !PARAMS.contains(&name.as_str()) {
+                        errors.push(format!(
+                            "{label}: {path}: unknown parameter {{{name}}} (known: {})",
+                            PARAMS.join(", ")
+                        ));
+                    }
+                }
+            });
+            if lang != reference {
+                if let Some(reference_value) = trees.get(reference).and_then(|f| f.get(file)) {
+                    compare_shape(reference_value, value, "", &label, ui_file, errors);
+                }
+            }
+        }
+    }
+}
+
+/// Calls `visit(path, text)` for every string in `value`, with a readable path such as
+/// `step[2] (needle).body[0]`.
+pub fn walk_strings(value: &toml::Value, path: &str, visit: &mut dyn FnMut(&str, &str)) {
+    match value {
+        toml::Value::String(s) => visit(path, s),
+        toml::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let id = item
+                    .get("id")
+                    .and_then(|v| v.as_str())
+                    .map(|id| format!(" ({id})"));
+                walk_strings(
+                    item,
+                    &format!("{path}[{i}]{}", id.unwrap_or_default()),
+                    visit,
+                );
+            }
+        }
+        toml::Value::Table(table) => {
+            for (key, item) in table {
+                let child = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                walk_strings(item, &child, visit);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The `{name}` placeholders in a text.
+pub fn placeholders(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                found.push(after[..end].to_string());
+                rest = &after[end + 1..];
+            }
+            None => break,
+        }
+    }
+    found
+}
+
+fn compare_shape(
+    reference: &toml::Value,
+    other: &toml::Value,
+    path: &str,
+    label: &str,
+    ui_file: bool,
+    errors: &mut Vec<String>,
+) {
+    use toml::Value;
+    match (reference, other) {
+        (Value::Table(a), Value::Table(b)) => {
+            for key in a.keys() {
+                let child = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                match b.get(key) {
+                    None => errors.push(format!(
+                        "{label}: {child}: missing (present in {})",
+                        LANGS[0]
+                    )),
+                    Some(bv) if SHARED_KEYS.contains(&key.as_str()) && !ui_file => {
+                        if &a[key] != bv {
+                            errors.push(format!(
+                                "{label}: {child}: is {bv} but {} has {}",
+                                LANGS[0], a[key]
+                            ));
+                        }
+                    }
+                    Some(bv) => compare_shape(&a[key], bv, &child, label, ui_file, errors),
+                }
+            }
+            for key in b.keys().filter(|k| !a.contains_key(*k)) {
+                let child = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                errors.push(format!(
+                    "{label}: {child}: not in {} (unknown or misspelt key)",
+                    LANGS[0]
+                ));
+            }
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            let tables = a.iter().all(|v| v.is_table());
+            if tables && a.len() != b.len() {
+                errors.push(format!(
+                    "{label}: {path}: has {} items but {} has {}",
+                    b.len(),
+                    LANGS[0],
+                    a.len()
+                ));
+            }
+            if tables {
+                for (i, (av, bv)) in a.iter().zip(b).enumerate() {
+                    let id = av
+                        .get("id")
+                        .and_then(|v| v.as_str())
+                        .map(|id| format!(" ({id})"));
+                    let child = format!("{path}[{i}]{}", id.unwrap_or_default());
+                    compare_shape(av, bv, &child, label, ui_file, errors);
+                }
+            }
+        }
+        (Value::String(a), Value::String(b)) if ui_file => {
+            let (mut pa, mut pb) = (placeholders(a), placeholders(b));
+            pa.sort();
+            pb.sort();
+            if pa != pb {
+                errors.push(format!(
+                    "{label}: {path}: placeholders {pb:?} differ from {}'s {pa:?}",
+                    LANGS[0]
+                ));
+            }
+        }
+        (a, b) if a.type_str() != b.type_str() => errors.push(format!(
+            "{label}: {path}: is a {} but {} has a {}",
+            b.type_str(),
+            LANGS[0],
+            a.type_str()
+        )),
+        _ => {}
+    }
+}
+
+/// Checks on the typed guide: known sources, unique ids, scenes, parameter defaults.
+pub fn check_guide(guide: &Guide, errors: &mut Vec<String>) {
+    let lang = &guide.lang;
+    let source_ids: BTreeSet<&str> = guide.sources.iter().map(|s| s.id.as_str()).collect();
+    let mut check_sources = |file: &str, id: &str, sources: &[String]| {
+        if sources.is_empty() {
+            errors.push(format!(
+                "content/{lang}/{file}.toml: {id}: lists no sources"
+            ));
+        }
+        for source in sources {
+            if !source_ids.contains(source.as_str()) {
+                errors.push(format!(
+                    "content/{lang}/{file}.toml: {id}: unknown source id \"{source}\" (known: {})",
+                    source_ids.iter().copied().collect::<Vec<_>>().join(", ")
+                ));
+            }
+        }
+    };
+    for p in &guide.intro {
+        check_sources("intro", &p.id, &p.sources);
+    }
+    check_sources("intro", "disclaimer", &guide.disclaimer.sources);
+    for s in &guide.steps {
+        check_sources("steps", &s.id, &s.sources);
+    }
+    for (file, groups) in [("before", &guide.before), ("aftercare", &guide.aftercare)] {
+        for g in groups {
+            for i in &g.item {
+                check_sources(file, &format!("{}/{}", g.id, i.id), &i.sources);
+            }
+        }
+    }
+    for m in &guide.timeline {
+        check_sources("timeline", &m.id, &m.sources);
+    }
+    for w in guide.care_team.iter().chain(&guide.emergency) {
+        check_sources("warnings", &w.id, &w.sources);
+    }
+    for (file, topics) in [("risks", &guide.risks), ("benefits", &guide.benefits)] {
+        for t in topics {
+            check_sources(file, &t.id, &t.sources);
+        }
+    }
+    for q in &guide.faq {
+        check_sources("faq", &q.id, &q.sources);
+    }
+    for t in &guide.glossary {
+        check_sources("glossary", &t.id, &t.sources);
+    }
+
+    let scenes: Vec<&str> = guide.steps.iter().map(|s| s.scene.as_str()).collect();
+    for (step, scene) in guide.steps.iter().zip(&scenes) {
+        if !SCENES.contains(scene) {
+            errors.push(format!(
+                "content/{lang}/steps.toml: {}: unknown scene \"{scene}\" (known: {})",
+                step.id,
+                SCENES.join(", ")
+            ));
+        }
+    }
+    for param in PARAMS {
+        if !guide.params.contains_key(*param) {
+            errors.push(format!(
+                "content/{lang}/params.toml: missing default for {param}"
+            ));
+        }
+    }
+    for key in guide.params.keys() {
+        if !PARAMS.contains(&key.as_str()) {
+            errors.push(format!(
+                "content/{lang}/params.toml: unknown parameter {key}"
+            ));
+        }
+    }
+    let mut ids = |file: &str, list: Vec<&str>| {
+        let mut seen = BTreeSet::new();
+        for id in list {
+            if !seen.insert(id) {
+                errors.push(format!("content/{lang}/{file}.toml: duplicate id \"{id}\""));
+            }
+        }
+    };
+    ids("steps", guide.steps.iter().map(|s| s.id.as_str()).collect());
+    ids(
+        "sources",
+        guide.sources.iter().map(|s| s.id.as_str()).collect(),
+    );
+    ids(
+        "glossary",
+        guide.glossary.iter().map(|s| s.id.as_str()).collect(),
+    );
+    ids(
+        "timeline",
+        guide.timeline.iter().map(|s| s.id.as_str()).collect(),
+    );
+    for (file, groups) in [("before", &guide.before), ("aftercare", &guide.aftercare)] {
+        ids(file, groups.iter().map(|g| g.id.as_str()).collect());
+        for g in groups {
+            ids(file, g.item.iter().map(|i| i.id.as_str()).collect());
+        }
+    }
+}

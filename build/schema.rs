@@ -1,0 +1,178 @@
+//! The shape of each content file, as serde reads it.
+//!
+//! `deny_unknown_fields` everywhere: a misspelt key is an error, not silently dropped text.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Paragraph {
+    pub id: String,
+    pub heading: String,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    pub scene: String,
+    pub title: String,
+    pub body: Vec<String>,
+    pub alt: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    pub text: String,
+    pub detail: Option<String>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: String,
+    pub title: String,
+    pub item: Vec<Item>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    pub id: String,
+    pub offset_hours: Option<u32>,
+    pub title: String,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Warning {
+    pub id: String,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct WarningList {
+    pub item: Vec<Warning>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub question: String,
+    pub answer: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub id: String,
+    pub term: String,
+    pub definition: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFile {
+    pub source: Vec<Source>,
+}
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntroFile {
+    pub paragraph: Vec<Paragraph>,
+    pub disclaimer: Statement,
+}
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepsFile {
+    pub step: Vec<Step>,
+}
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistFile {
+    pub group: Vec<Group>,
+}
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineFile {
+    pub milestone: Vec<Milestone>,
+}
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WarningsFile {
+    pub care_team: WarningList,
+    pub emergency: WarningList,
+}
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicsFile {
+    pub item: Vec<Topic>,
+}
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqFile {
+    pub question: Vec<Question>,
+}
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryFile {
+    pub term: Vec<Term>,
+}
+
+/// One language's complete guide, as parsed and checked.
+#[derive(Debug, Clone)]
+pub struct Guide {
+    pub lang: String,
+    pub ui: BTreeMap<String, String>,
+    pub sources: Vec<Source>,
+    pub params: BTreeMap<String, String>,
+    pub intro: Vec<Paragraph>,
+    pub disclaimer: Statement,
+    pub steps: Vec<Step>,
+    pub before: Vec<Group>,
+    pub aftercare: Vec<Group>,
+    pub timeline: Vec<Milestone>,
+    pub care_team: Vec<Warning>,
+    pub emergency: Vec<Warning>,
+    pub risks: Vec<Topic>,
+    pub benefits: Vec<Topic>,
+    pub faq: Vec<Question>,
+    pub glossary: Vec<Term>,
+}

@@ -1,0 +1,94 @@
+/*
+ * kyphoplasty-guide.js — the one script a practice includes.
+ *
+ *   <script src="https://YOUR-CDN/kyphoplasty-guide.js" defer></script>
+ *   <kyphoplasty-guide practice-name="…"></kyphoplasty-guide>
+ *
+ * Defines <kyphoplasty-guide>. Each element gets an open shadow root; a <slot>
+ * keeps whatever the practice put inside the element (a link, a phone number)
+ * visible until the widget is ready, and for good if WebAssembly cannot run.
+ * The WebAssembly and its glue are loaded once, from the folder this script
+ * was loaded from, so the files can live on any host or CDN.
+ *
+ * This file is a public contract: change it only by adding.
+ */
+(function () {
+  "use strict";
+  var TAG = "kyphoplasty-guide";
+  if (!window.customElements || window.customElements.get(TAG)) {
+    return; // no custom elements (fallback content stays), or already defined (script included twice)
+  }
+
+  var script = document.currentScript;
+  var base = new URL(".", (script && script.src) || document.baseURI).href;
+  var GLUE = base + "kyphoplasty-guide-core.js";
+  var WASM = base + "kyphoplasty-guide-core_bg.wasm";
+  var CSS = base + "kyphoplasty-guide.css";
+
+  /* Attributes whose change re-reads the configuration (see README, "Attributes"). */
+  var OBSERVED = [
+    "lang", "practice-name", "practice-phone", "emergency-number", "sections",
+    "start-step", "heading-level", "accent", "storage-key", "lifting-limit",
+    "follow-up", "driving", "return-to-work"
+  ];
+
+  var modulePromise = null;
+  function loadModule() {
+    if (!modulePromise) {
+      modulePromise = import(GLUE).then(function (glue) {
+        return glue.default({ module_or_path: WASM }).then(function () {
+          return glue;
+        });
+      });
+    }
+    return modulePromise;
+  }
+
+  class KyphoplastyGuide extends HTMLElement {
+    static get observedAttributes() {
+      return OBSERVED;
+    }
+
+    connectedCallback() {
+      if (!this.shadowRoot) {
+        var root = this.attachShadow({ mode: "open" });
+        root.appendChild(document.createElement("slot"));
+      }
+      if (this._widget || this._loading) {
+        return;
+      }
+      var element = this;
+      this._loading = loadModule()
+        .then(function (glue) {
+          element._loading = null;
+          if (!element.isConnected || element._widget) {
+            return;
+          }
+          element._widget = glue.mount(element, element.shadowRoot, CSS);
+        })
+        .catch(function (error) {
+          element._loading = null;
+          console.error("<" + TAG + ">: could not start; showing the fallback content instead.", error);
+        });
+    }
+
+    disconnectedCallback() {
+      var element = this;
+      // A move within the page disconnects and reconnects at once: only a real removal frees the instance.
+      queueMicrotask(function () {
+        if (!element.isConnected && element._widget) {
+          element._widget.destroy();
+          element._widget = null;
+        }
+      });
+    }
+
+    attributeChangedCallback() {
+      if (this._widget) {
+        this._widget.refresh();
+      }
+    }
+  }
+
+  window.customElements.define(TAG, KyphoplastyGuide);
+})();

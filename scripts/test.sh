@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, native tests (content, state, server-rendered
+# components), browser tests (wasm-bindgen-test in headless Chromium), and end-to-end
+# tests (node --test with playwright-core) against the release build.
+# Installs what is missing first.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests (cargo test)"
+cargo test
+
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+cargo test --target wasm32-unknown-unknown
+
+step "release build (trunk)"
+trunk build --release
+
+step "end-to-end tests (node --test, playwright-core, Chromium)"
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,142 @@
+//! The root component: owns the state, provides the context, lays out the widget.
+
+use super::context::GuideContext;
+use super::heading::Heading;
+use super::section_nav::SectionNav;
+use super::{checklist::ChecklistSection, overview::Overview, procedure::Procedure};
+use super::{questions::Questions, risks::Risks, sources::Sources, warnings::Warnings};
+use crate::content::{guide, text, Lang};
+use crate::embed::Config;
+use crate::state::{Action, GuideState, Section};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    pub config: Config,
+    /// The host element, for events; `None` when rendered on the server.
+    #[prop_or_default]
+    pub host: Option<web_sys::Element>,
+}
+
+/// The whole guide for one `<kyphoplasty-guide>` element.
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let config = props.config.clone();
+    let state = {
+        let config = config.clone();
+        use_reducer(move || {
+            let first = config
+                .sections
+                .first()
+                .copied()
+                .unwrap_or(Section::Overview);
+            let (saved, persistence) = crate::storage::load_initial(&config.storage_key);
+            GuideState::new(
+                config.lang,
+                first,
+                config.start_step,
+                guide(config.lang).steps.len(),
+            )
+            .with_saved(saved, persistence)
+        })
+    };
+    {
+        // A changed `lang` attribute switches the language; the patient's own switch stays until then.
+        let state = state.clone();
+        use_effect_with(config.lang, move |lang| {
+            state.dispatch(Action::SetLang(*lang))
+        });
+    }
+    crate::storage::hooks::use_persistence(&state, &config.storage_key);
+
+    let context = GuideContext {
+        state: state.clone(),
+        config: config.clone(),
+        host: props.host.clone(),
+    };
+    let g = context.guide();
+    let section = if config.sections.contains(&state.section) {
+        state.section
+    } else {
+        config
+            .sections
+            .first()
+            .copied()
+            .unwrap_or(Section::Warnings)
+    };
+    let number = context.emergency_number().to_string();
+    let tel = format!(
+        "tel:{}",
+        crate::embed::config::phone_chars(&number).unwrap_or_default()
+    );
+    let other_lang = Lang::ALL
+        .into_iter()
+        .find(|l| *l != state.lang)
+        .unwrap_or(Lang::En);
+    let switch_lang = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::SetLang(other_lang)))
+    };
+    let open_warnings = {
+        let context = context.clone();
+        Callback::from(move |_| {
+            context.state.dispatch(Action::Open(Section::Warnings));
+            context.emit(crate::embed::events::HostEvent::Section {
+                name: Section::Warnings.name(),
+            });
+        })
+    };
+    let practice = config.values.practice_name.as_deref();
+
+    html! {
+        <ContextProvider<GuideContext> context={context.clone()}>
+            <section class="kg" lang={state.lang.tag()} aria-label={g.ui.widget_label}>
+                <header class="kg-header">
+                    <div class="kg-header-text">
+                        <Heading class="kg-title">{ g.ui.title }</Heading>
+                        if let Some(name) = practice {
+                            <p class="kg-practice">{ text::ui(g.ui.from_practice, &[("practice_name", name)]) }</p>
+                        }
+                    </div>
+                    <div class="kg-tools">
+                        <button type="button" class="kg-button kg-button-secondary" lang={other_lang.tag()} onclick={switch_lang}>
+                            { guide(other_lang).ui.read_in }
+                        </button>
+                    </div>
+                </header>
+                <div class="kg-emergency-strip">
+                    <p>
+                        <span>{ text::ui(g.ui.emergency_strip, &[("number", &number)]) }</span>
+                        {" "}
+                        <a class="kg-call" href={tel}>{ text::ui(g.ui.emergency_call, &[("number", &number)]) }</a>
+                    </p>
+                    if section != Section::Warnings {
+                        <button type="button" class="kg-button kg-button-warning" onclick={open_warnings}>
+                            { g.ui.see_warning_signs }
+                        </button>
+                    }
+                </div>
+                <SectionNav sections={config.sections.clone()} current={section} />
+                <div class="kg-body">
+                    { render_section(section) }
+                </div>
+                <footer class="kg-footer">
+                    <p>{ context.text(g.disclaimer.text) }</p>
+                </footer>
+            </section>
+        </ContextProvider<GuideContext>>
+    }
+}
+
+fn render_section(section: Section) -> Html {
+    match section {
+        Section::Overview => html! { <Overview /> },
+        Section::Procedure => html! { <Procedure /> },
+        Section::Before => html! { <ChecklistSection list={Section::Before} /> },
+        Section::Aftercare => html! { <ChecklistSection list={Section::Aftercare} /> },
+        Section::Warnings => html! { <Warnings /> },
+        Section::Risks => html! { <Risks /> },
+        Section::Questions => html! { <Questions /> },
+        Section::Sources => html! { <Sources /> },
+    }
+}

@@ -1,0 +1,151 @@
+//! The before-the-procedure and aftercare checklists: real checkboxes in groups,
+//! each group with its progress, remembered on this device.
+
+use super::context::use_guide;
+use super::heading::Heading;
+use super::source_refs::SourceRefs;
+use super::timeline::Timeline;
+use crate::content::{text, ChecklistGroup};
+use crate::embed::events::HostEvent;
+use crate::state::{tick_key, Action, Section};
+use crate::storage::Persistence;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChecklistSectionProps {
+    /// `Section::Before` or `Section::Aftercare`.
+    pub list: Section,
+}
+
+/// A checklist section; aftercare also shows the recovery timeline.
+#[function_component(ChecklistSection)]
+pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
+    let context = use_guide();
+    let g = context.guide();
+    let (heading, intro, groups) = match props.list {
+        Section::Aftercare => (g.ui.aftercare_heading, g.ui.aftercare_intro, g.aftercare),
+        _ => (g.ui.before_heading, g.ui.before_intro, g.before),
+    };
+    let list_name = props.list.name();
+    let confirming = use_state(|| false);
+    let any_ticked = context
+        .state
+        .ticks
+        .iter()
+        .any(|t| t.starts_with(&format!("{list_name}/")))
+        || (props.list == Section::Aftercare && context.state.procedure_date.is_some());
+    let notice = match context.state.persistence {
+        Persistence::Remembered => None,
+        Persistence::VisitOnly => Some(g.ui.storage_visit_only),
+        Persistence::ResetAfterUnreadable => Some(g.ui.storage_reset),
+    };
+    let ask = {
+        let confirming = confirming.clone();
+        Callback::from(move |_| confirming.set(true))
+    };
+    let cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_| confirming.set(false))
+    };
+    let clear = {
+        let confirming = confirming.clone();
+        let state = context.state.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::ClearTicks);
+            confirming.set(false);
+        })
+    };
+    html! {
+        <div class="kg-section" data-section={list_name}>
+            <Heading depth={1} focusable=true>{ heading }</Heading>
+            <p>{ intro }</p>
+            if let Some(notice) = notice {
+                <p class="kg-notice" role="status">{ notice }</p>
+            }
+            if props.list == Section::Aftercare {
+                <Timeline />
+            }
+            { for groups.iter().map(|group| html! { <Group key={group.id} list={list_name} group={group} /> }) }
+            <div class="kg-clear">
+                if *confirming {
+                    <div class="kg-confirm" role="group" aria-label={g.ui.clear_ticks}>
+                        <p>{ g.ui.clear_confirm }</p>
+                        <button type="button" class="kg-button kg-button-danger" onclick={clear}>{ g.ui.clear_yes }</button>
+                        <button type="button" class="kg-button kg-button-secondary" onclick={cancel}>{ g.ui.clear_no }</button>
+                    </div>
+                } else if any_ticked || !context.state.ticks.is_empty() {
+                    <button type="button" class="kg-button kg-button-secondary" onclick={ask}>{ g.ui.clear_ticks }</button>
+                }
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct GroupProps {
+    list: &'static str,
+    group: &'static ChecklistGroup,
+}
+
+#[function_component(Group)]
+fn group(props: &GroupProps) -> Html {
+    let context = use_guide();
+    let g = context.guide();
+    let group = props.group;
+    let keys: Vec<String> = group
+        .items
+        .iter()
+        .map(|i| tick_key(props.list, i.id))
+        .collect();
+    let done = keys.iter().filter(|k| context.state.is_ticked(k)).count();
+    let total = group.items.len();
+    let (done_text, total_text) = (done.to_string(), total.to_string());
+    let progress = text::ui(
+        g.ui.checklist_progress,
+        &[("done", &done_text), ("total", &total_text)],
+    );
+    let title = context.text(group.title);
+    let heading_id = format!("kg-group-{}-{}", props.list, group.id);
+    html! {
+        <fieldset class="kg-group" aria-describedby={format!("{heading_id}-progress")}>
+            <legend id={heading_id.clone()} class="kg-group-title">{ title.clone() }</legend>
+            <p class="kg-progress" id={format!("{heading_id}-progress")}>
+                <span class={classes!("kg-progress-text", (done == total).then_some("kg-progress-complete"))}>
+                    { progress }
+                </span>
+                <progress max={total_text.clone()} value={done_text.clone()} aria-hidden="true"></progress>
+            </p>
+            <ul class="kg-checklist">
+                { for group.items.iter().zip(keys).map(|(item, key)| {
+                    let checked = context.state.is_ticked(&key);
+                    let id = format!("kg-item-{}", key.replace('/', "-"));
+                    let onchange = {
+                        let context = context.clone();
+                        let key = key.clone();
+                        let list = props.list;
+                        let item_id = item.id.to_string();
+                        Callback::from(move |event: Event| {
+                            let checked = event.target_unchecked_into::<HtmlInputElement>().checked();
+                            context.state.dispatch(Action::SetTick { key: key.clone(), checked });
+                            context.emit(HostEvent::Tick { list, item: item_id.clone(), checked });
+                        })
+                    };
+                    html! {
+                        <li key={key.clone()} class={classes!("kg-check", checked.then_some("kg-check-done"))}>
+                            <input type="checkbox" class="kg-checkbox" id={id.clone()} {checked} {onchange}
+                                data-key={key.clone()} />
+                            <label for={id}>
+                                <span class="kg-check-text">{ context.text(item.text) }</span>
+                                if let Some(detail) = item.detail {
+                                    <span class="kg-check-detail">{ context.text(detail) }</span>
+                                }
+                            </label>
+                            <SourceRefs ids={item.sources.to_vec()} />
+                        </li>
+                    }
+                }) }
+            </ul>
+        </fieldset>
+    }
+}

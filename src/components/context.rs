@@ -1,0 +1,54 @@
+//! What every component needs: the state, the configuration, the guide in the
+//! current language. Provided once by `App`, read with [`use_guide`].
+
+use crate::content::text::{self, PracticeValues};
+use crate::content::{guide, Guide};
+use crate::embed::events::HostEvent;
+use crate::embed::Config;
+use crate::state::GuideState;
+use yew::prelude::*;
+
+/// The shared view of one widget instance.
+#[derive(Clone, PartialEq)]
+pub struct GuideContext {
+    pub state: UseReducerHandle<GuideState>,
+    pub config: Config,
+    /// The `<kyphoplasty-guide>` element, for host events; `None` when server-rendered.
+    pub host: Option<web_sys::Element>,
+}
+
+impl GuideContext {
+    /// The guide in the language the patient is reading.
+    pub fn guide(&self) -> &'static Guide {
+        guide(self.state.lang)
+    }
+
+    /// The practice's values, falling back to the language's defaults.
+    pub fn values(&self) -> &PracticeValues {
+        &self.config.values
+    }
+
+    /// Content text with the practice's values filled in.
+    pub fn text(&self, template: &str) -> String {
+        text::content(template, self.guide(), self.values())
+    }
+
+    /// The emergency number to show and dial.
+    pub fn emergency_number(&self) -> &str {
+        self.values().emergency_number(self.guide())
+    }
+
+    /// Tells the host page (for its own analytics) what the patient did.
+    pub fn emit(&self, event: HostEvent) {
+        event.dispatch(self.host.as_ref());
+    }
+}
+
+/// The widget's context. Components outside `App` (tests) must provide one.
+#[hook]
+pub fn use_guide() -> GuideContext {
+    match use_context::<GuideContext>() {
+        Some(context) => context,
+        None => panic!("use_guide() needs a GuideContext provider (App provides one)"),
+    }
+}

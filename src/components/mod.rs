@@ -1,0 +1,18 @@
+//! The widget's views, one component per file. State lives in `crate::state`;
+//! components read it through [`context::use_guide`] and dispatch actions.
+
+pub mod app;
+pub mod checklist;
+pub mod context;
+pub mod heading;
+pub mod illustration;
+pub mod overview;
+pub mod procedure;
+pub mod questions;
+pub mod risks;
+pub mod section_nav;
+pub mod source_refs;
+pub mod sources;
+pub mod step_list;
+pub mod timeline;
+pub mod warnings;

@@ -1,0 +1,24 @@
+//! What a compression fracture is and what kyphoplasty does, in plain words.
+
+use super::context::use_guide;
+use super::heading::Heading;
+use super::source_refs::SourceRefs;
+use yew::prelude::*;
+
+#[function_component(Overview)]
+pub fn overview() -> Html {
+    let context = use_guide();
+    let g = context.guide();
+    html! {
+        <div class="kg-section" data-section="overview">
+            <Heading depth={1} focusable=true>{ g.ui.section_overview }</Heading>
+            { for g.intro.iter().map(|p| html! {
+                <div class="kg-block" key={p.id}>
+                    <Heading depth={2}>{ context.text(p.heading) }</Heading>
+                    <p>{ context.text(p.text) }</p>
+                    <SourceRefs ids={p.sources.to_vec()} />
+                </div>
+            }) }
+        </div>
+    }
+}

@@ -1,0 +1,175 @@
+//! The procedure, step by step: the illustration, the step's text, and the controls
+//! to move through it (buttons, the numbered list, arrow keys).
+
+use super::context::use_guide;
+use super::heading::Heading;
+use super::illustration::{Illustration, IllustrationLabels};
+use super::source_refs::SourceRefs;
+use super::step_list::StepList;
+use crate::content::{text, Scene, Ui};
+use crate::embed::events::HostEvent;
+use crate::state::Action;
+use web_sys::{HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+/// The illustration's part names in the patient's language.
+pub fn labels(ui: &Ui) -> IllustrationLabels {
+    IllustrationLabels {
+        vertebral_body: ui.label_vertebral_body,
+        disc: ui.label_disc,
+        pedicle: ui.label_pedicle,
+        spinal_canal: ui.label_spinal_canal,
+        cortex: ui.label_cortex,
+        spongy_bone: ui.label_spongy_bone,
+        needle: ui.label_needle,
+        balloon: ui.label_balloon,
+        cavity: ui.label_cavity,
+        cement: ui.label_cement,
+        skin: ui.label_skin,
+        top_view: ui.label_top_view,
+        side_view: ui.label_side_view,
+    }
+}
+
+#[function_component(Procedure)]
+pub fn procedure() -> Html {
+    let context = use_guide();
+    let g = context.guide();
+    let state = &context.state;
+    let index = state.step.min(g.steps.len().saturating_sub(1));
+    let Some(step) = g.steps.get(index) else {
+        return html! {};
+    };
+    let total = g.steps.len();
+    let (current_text, total_text) = ((index + 1).to_string(), total.to_string());
+    let title = context.text(step.title);
+    let progress = text::ui(
+        g.ui.step_progress,
+        &[("current", &current_text), ("total", &total_text)],
+    );
+    let announcement = text::ui(
+        g.ui.step_announcement,
+        &[
+            ("current", &current_text),
+            ("total", &total_text),
+            ("title", &title),
+        ],
+    );
+
+    let go = {
+        let context = context.clone();
+        Callback::from(move |action: Action| {
+            let before = context.state.step;
+            let target = match action {
+                Action::NextStep => (before + 1).min(total - 1),
+                Action::PreviousStep => before.saturating_sub(1),
+                Action::GoToStep(n) => n.min(total - 1),
+                _ => before,
+            };
+            if target != before {
+                context.state.dispatch(Action::GoToStep(target));
+                if let Some(step) = context.guide().steps.get(target) {
+                    context.emit(HostEvent::Step {
+                        number: target + 1,
+                        id: step.id,
+                        total,
+                    });
+                }
+            }
+        })
+    };
+    let onkeydown = {
+        let go = go.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let in_slider = event
+                .target_dyn_into::<HtmlInputElement>()
+                .is_some_and(|input| input.type_() == "range");
+            if in_slider || event.alt_key() || event.ctrl_key() || event.meta_key() {
+                return;
+            }
+            match event.key().as_str() {
+                "ArrowRight" => go.emit(Action::NextStep),
+                "ArrowLeft" => go.emit(Action::PreviousStep),
+                _ => return,
+            }
+            event.prevent_default();
+        })
+    };
+    let at_start = index == 0;
+    let at_end = index + 1 == total;
+    let previous = {
+        let go = go.clone();
+        Callback::from(move |_| go.emit(Action::PreviousStep))
+    };
+    let next = {
+        let go = go.clone();
+        Callback::from(move |_| go.emit(Action::NextStep))
+    };
+    let toggle_labels = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::ToggleLabels))
+    };
+    let on_inflate = {
+        let state = state.clone();
+        Callback::from(move |event: InputEvent| {
+            let input = event.target_unchecked_into::<HtmlInputElement>();
+            if let Ok(value) = input.value().parse::<f64>() {
+                state.dispatch(Action::SetInflation(value / 100.0));
+            }
+        })
+    };
+    let percent = ((state.inflation * 100.0).round() as u32).to_string();
+
+    html! {
+        <div class="kg-section kg-procedure" data-section="procedure" {onkeydown}>
+            <Heading depth={1} focusable=true>{ g.ui.procedure_heading }</Heading>
+            <div class="kg-stepper">
+                <div class="kg-stage">
+                    <p class="kg-step-progress" aria-hidden="true">{ progress.clone() }</p>
+                    <Illustration
+                        scene={step.scene}
+                        inflation={if step.scene == Scene::Inflate { state.inflation } else { 1.0 }}
+                        show_labels={state.show_labels}
+                        labels={labels(&g.ui)}
+                        title={AttrValue::from(title.clone())}
+                        description={AttrValue::from(context.text(step.alt))} />
+                    <div class="kg-stage-controls">
+                        <label class="kg-toggle">
+                            <input type="checkbox" checked={state.show_labels} onchange={toggle_labels} />
+                            <span>{ g.ui.show_labels }</span>
+                        </label>
+                        if step.scene == Scene::Inflate {
+                            <div class="kg-slider">
+                                <label for="kg-inflate">{ g.ui.inflate_label }</label>
+                                <input id="kg-inflate" type="range" min="0" max="100" step="5" value={percent.clone()}
+                                    aria-valuetext={text::ui(g.ui.inflate_value, &[("percent", &percent)])}
+                                    oninput={on_inflate} />
+                                <p class="kg-hint">{ g.ui.inflate_hint }</p>
+                            </div>
+                        }
+                    </div>
+                </div>
+                <div class="kg-step-text">
+                    <Heading depth={2} class="kg-step-title">
+                        <span class="kg-step-number">{ progress }</span>
+                        { title }
+                    </Heading>
+                    { for step.body.iter().map(|p| html! { <p>{ context.text(p) }</p> }) }
+                    <SourceRefs ids={step.sources.to_vec()} />
+                    <div class="kg-pager">
+                        <button type="button" class="kg-button kg-button-secondary kg-previous"
+                            aria-disabled={at_start.then_some("true")} aria-label={g.ui.previous_step} onclick={previous}>
+                            <span aria-hidden="true">{ "‹ " }</span>{ g.ui.previous }
+                        </button>
+                        <button type="button" class="kg-button kg-next"
+                            aria-disabled={at_end.then_some("true")} aria-label={g.ui.next_step} onclick={next}>
+                            { g.ui.next }<span aria-hidden="true">{ " ›" }</span>
+                        </button>
+                    </div>
+                </div>
+            </div>
+            <StepList current={index} on_select={go.reform(Action::GoToStep)} />
+            <p class="kg-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
+        </div>
+    }
+}

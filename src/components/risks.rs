@@ -1,0 +1,42 @@
+//! Risks and benefits, side by side and honest.
+
+use super::context::use_guide;
+use super::heading::Heading;
+use super::source_refs::SourceRefs;
+use crate::content::Topic;
+use yew::prelude::*;
+
+#[function_component(Risks)]
+pub fn risks() -> Html {
+    let context = use_guide();
+    let g = context.guide();
+    let topics = |list: &'static [Topic]| {
+        html! {
+            <ul class="kg-topics">
+                { for list.iter().map(|t| html! {
+                    <li key={t.id}>
+                        <strong class="kg-topic-title">{ context.text(t.title) }</strong>
+                        <p>{ context.text(t.text) }</p>
+                        <SourceRefs ids={t.sources.to_vec()} />
+                    </li>
+                }) }
+            </ul>
+        }
+    };
+    html! {
+        <div class="kg-section" data-section="risks">
+            <Heading depth={1} focusable=true>{ g.ui.section_risks }</Heading>
+            <div class="kg-columns">
+                <div class="kg-block">
+                    <Heading depth={2}>{ g.ui.benefits_heading }</Heading>
+                    { topics(g.benefits) }
+                </div>
+                <div class="kg-block">
+                    <Heading depth={2}>{ g.ui.risks_heading }</Heading>
+                    <p>{ g.ui.risks_intro }</p>
+                    { topics(g.risks) }
+                </div>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,74 @@
+//! Warning signs as two care cards (after NHS.UK's urgent and emergency cards).
+//! The urgency is spoken first through a visually hidden prefix in each heading;
+//! the emergency card is red and never collapsed.
+
+use super::context::use_guide;
+use super::heading::Heading;
+use super::source_refs::SourceRefs;
+use crate::content::{text, WarningSign};
+use yew::prelude::*;
+
+#[function_component(Warnings)]
+pub fn warnings() -> Html {
+    let context = use_guide();
+    let g = context.guide();
+    let practice = context.values().practice_name(g).to_string();
+    let number = context.emergency_number().to_string();
+    let emergency_tel = crate::embed::config::phone_chars(&number).map(|d| format!("tel:{d}"));
+    let practice_call = context
+        .config
+        .practice_tel()
+        .zip(context.config.practice_phone.clone());
+    let signs = |list: &'static [WarningSign]| {
+        html! {
+            <ul class="kg-card-list">
+                { for list.iter().map(|w| html! { <li key={w.id}>{ context.text(w.text) }</li> }) }
+            </ul>
+        }
+    };
+    let cited: Vec<&'static str> = {
+        let mut ids: Vec<&'static str> = Vec::new();
+        for w in g.care_team.iter().chain(g.emergency) {
+            for id in w.sources {
+                if !ids.contains(id) {
+                    ids.push(id);
+                }
+            }
+        }
+        ids
+    };
+    html! {
+        <div class="kg-section" data-section="warnings">
+            <Heading depth={1} focusable=true>{ g.ui.warnings_heading }</Heading>
+            <div class="kg-card kg-card-emergency">
+                <Heading depth={2} class="kg-card-heading">
+                    <span class="kg-visually-hidden">{ g.ui.emergency_prefix }{" "}</span>
+                    { text::ui(g.ui.emergency_heading, &[("number", &number)]) }
+                </Heading>
+                <div class="kg-card-content">
+                    { signs(g.emergency) }
+                    if let Some(tel) = emergency_tel {
+                        <a class="kg-card-call" href={tel}>{ text::ui(g.ui.emergency_call, &[("number", &number)]) }</a>
+                    }
+                </div>
+            </div>
+            <div class="kg-card kg-card-urgent">
+                <Heading depth={2} class="kg-card-heading">
+                    <span class="kg-visually-hidden">{ g.ui.care_team_prefix }{" "}</span>
+                    { text::ui(g.ui.care_team_heading, &[("practice_name", &practice)]) }
+                </Heading>
+                <div class="kg-card-content">
+                    { signs(g.care_team) }
+                    if let Some((tel, phone)) = practice_call {
+                        <a class="kg-card-call kg-card-call-urgent" href={tel}>
+                            { text::ui(g.ui.care_team_call, &[("practice_name", &practice), ("phone", &phone)]) }
+                        </a>
+                    } else {
+                        <p class="kg-card-note">{ g.ui.care_team_no_phone }</p>
+                    }
+                </div>
+            </div>
+            <SourceRefs ids={cited} />
+        </div>
+    }
+}

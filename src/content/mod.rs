@@ -1,0 +1,81 @@
+//! The guide's content: generated at build time from `content/` (see `build/`),
+//! typed by [`model`], and filled with a practice's own values by [`text`].
+
+pub mod model;
+#[cfg(test)]
+mod readability;
+pub mod text;
+
+pub use model::*;
+
+include!(concat!(env!("OUT_DIR"), "/content.rs"));
+
+/// The whole guide in one language.
+pub fn guide(lang: Lang) -> &'static Guide {
+    match lang {
+        Lang::En => &GUIDE_EN,
+        Lang::Es => &GUIDE_ES,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_is_built_and_matches_its_tag() {
+        assert_eq!(Lang::ALL.len(), LANG_COUNT);
+        for lang in Lang::ALL {
+            assert_eq!(guide(lang).lang, lang);
+        }
+    }
+
+    #[test]
+    fn steps_follow_the_procedure_scenes_in_order() {
+        use Scene::*;
+        let expected = [
+            Fracture, Incision, Needle, Balloon, Inflate, Cavity, Cement, Closed,
+        ];
+        for lang in Lang::ALL {
+            let scenes: Vec<Scene> = guide(lang).steps.iter().map(|s| s.scene).collect();
+            assert_eq!(scenes, expected, "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn languages_hold_the_same_items() {
+        let (en, es) = (guide(Lang::En), guide(Lang::Es));
+        let ids = |g: &Guide| {
+            let mut ids: Vec<&str> = g.steps.iter().map(|s| s.id).collect();
+            for group in g.before.iter().chain(g.aftercare) {
+                ids.extend(group.items.iter().map(|i| i.id));
+            }
+            ids.extend(g.care_team.iter().chain(g.emergency).map(|w| w.id));
+            ids.extend(g.glossary.iter().map(|t| t.id));
+            ids
+        };
+        assert_eq!(ids(en), ids(es));
+    }
+
+    #[test]
+    fn every_cited_source_is_listed() {
+        for lang in Lang::ALL {
+            let g = guide(lang);
+            let cited = g.steps.iter().flat_map(|s| s.sources.iter());
+            for id in cited.chain(g.disclaimer.sources) {
+                assert!(g.source(id).is_some(), "{lang:?}: {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn emergency_signs_cover_the_content_notes_list() {
+        // content-notes.md: every one of these belongs under "call emergency services".
+        let ids: Vec<&str> = guide(Lang::En).emergency.iter().map(|w| w.id).collect();
+        assert!(
+            ids.len() >= 7,
+            "only {} emergency signs: {ids:?}",
+            ids.len()
+        );
+    }
+}

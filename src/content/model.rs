@@ -1,0 +1,185 @@
+//! The typed content model: what `build/` generates from `content/` and what
+//! components read. All text is `&'static str` baked into the binary, so there is
+//! no parsing at run time and nothing to fail when the widget starts.
+
+use super::Ui;
+
+/// A language the guide is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Es,
+}
+
+impl Lang {
+    /// Every shipped language, in the order the language switch lists them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// The BCP 47 tag, used for `lang` attributes, dates and speech.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    /// Reads a tag such as `es`, `es-MX` or `EN`; `None` for a language we lack.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "es" => Some(Lang::Es),
+            _ => None,
+        }
+    }
+}
+
+/// Which part of the illustration a procedure step shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scene {
+    Fracture,
+    Incision,
+    Needle,
+    Balloon,
+    Inflate,
+    Cavity,
+    Cement,
+    Closed,
+}
+
+/// A document the guide's facts rest on, shown in the Sources section.
+#[derive(Debug, PartialEq)]
+pub struct Source {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub publisher: &'static str,
+}
+
+/// A sentence or two that rests on named sources.
+#[derive(Debug, PartialEq)]
+pub struct Statement {
+    pub text: &'static str,
+    pub sources: &'static [&'static str],
+}
+
+/// An introductory paragraph with its own heading.
+#[derive(Debug, PartialEq)]
+pub struct Paragraph {
+    pub id: &'static str,
+    pub heading: &'static str,
+    pub text: &'static str,
+    pub sources: &'static [&'static str],
+}
+
+/// One step of the procedure and the illustration scene it shows.
+#[derive(Debug, PartialEq)]
+pub struct Step {
+    pub id: &'static str,
+    pub scene: Scene,
+    pub title: &'static str,
+    pub body: &'static [&'static str],
+    /// Text alternative for the illustration of this step.
+    pub alt: &'static str,
+    pub sources: &'static [&'static str],
+}
+
+/// A thing the patient can tick off.
+#[derive(Debug, PartialEq)]
+pub struct ChecklistItem {
+    pub id: &'static str,
+    pub text: &'static str,
+    pub detail: Option<&'static str>,
+    pub sources: &'static [&'static str],
+}
+
+/// A titled group of checklist items, with its own progress.
+#[derive(Debug, PartialEq)]
+pub struct ChecklistGroup {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub items: &'static [ChecklistItem],
+}
+
+/// A point in recovery, `offset_hours` after the procedure when it has a fixed time.
+#[derive(Debug, PartialEq)]
+pub struct Milestone {
+    pub id: &'static str,
+    pub offset_hours: Option<u32>,
+    pub title: &'static str,
+    pub text: &'static str,
+    pub sources: &'static [&'static str],
+}
+
+/// A short titled text: a risk or a benefit.
+#[derive(Debug, PartialEq)]
+pub struct Topic {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub text: &'static str,
+    pub sources: &'static [&'static str],
+}
+
+/// A question people ask, answered plainly.
+#[derive(Debug, PartialEq)]
+pub struct Question {
+    pub id: &'static str,
+    pub question: &'static str,
+    pub answer: &'static str,
+    pub sources: &'static [&'static str],
+}
+
+/// A medical word and its plain meaning.
+#[derive(Debug, PartialEq)]
+pub struct Term {
+    pub id: &'static str,
+    pub term: &'static str,
+    pub definition: &'static str,
+    pub sources: &'static [&'static str],
+}
+
+/// A warning sign: something that means the patient should get help.
+#[derive(Debug, PartialEq)]
+pub struct WarningSign {
+    pub id: &'static str,
+    pub text: &'static str,
+    pub sources: &'static [&'static str],
+}
+
+/// Default wording for the values a practice can set (see `crate::embed::config`).
+#[derive(Debug, PartialEq)]
+pub struct ParamDefaults {
+    pub practice_name: &'static str,
+    pub emergency_number: &'static str,
+    pub lifting_limit: &'static str,
+    pub follow_up: &'static str,
+    pub driving: &'static str,
+    pub return_to_work: &'static str,
+}
+
+/// The complete guide in one language.
+#[derive(Debug, PartialEq)]
+pub struct Guide {
+    pub lang: Lang,
+    pub ui: Ui,
+    pub sources: &'static [Source],
+    pub params: ParamDefaults,
+    pub intro: &'static [Paragraph],
+    pub disclaimer: Statement,
+    pub steps: &'static [Step],
+    pub before: &'static [ChecklistGroup],
+    pub aftercare: &'static [ChecklistGroup],
+    pub timeline: &'static [Milestone],
+    pub care_team: &'static [WarningSign],
+    pub emergency: &'static [WarningSign],
+    pub risks: &'static [Topic],
+    pub benefits: &'static [Topic],
+    pub faq: &'static [Question],
+    pub glossary: &'static [Term],
+}
+
+impl Guide {
+    /// Looks up a source by id, for showing "Sources: …" beside a statement.
+    pub fn source(&self, id: &str) -> Option<&'static Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}

@@ -1,0 +1,141 @@
+//! Fills `{placeholders}` in content and interface text.
+//!
+//! Content may only use the practice parameters the build allows; interface strings
+//! use their own named values ("Step {current} of {total}").
+
+use super::{Guide, ParamDefaults};
+
+/// The values a practice can set, already falling back to the language's defaults.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct PracticeValues {
+    pub practice_name: Option<String>,
+    pub emergency_number: Option<String>,
+    pub lifting_limit: Option<String>,
+    pub follow_up: Option<String>,
+    pub driving: Option<String>,
+    pub return_to_work: Option<String>,
+}
+
+impl PracticeValues {
+    /// The value for a placeholder name: the practice's, else the guide's default.
+    pub fn resolve<'a>(&'a self, name: &str, defaults: &'a ParamDefaults) -> Option<&'a str> {
+        let (set, default) = match name {
+            "practice_name" => (&self.practice_name, defaults.practice_name),
+            "emergency_number" => (&self.emergency_number, defaults.emergency_number),
+            "lifting_limit" => (&self.lifting_limit, defaults.lifting_limit),
+            "follow_up" => (&self.follow_up, defaults.follow_up),
+            "driving" => (&self.driving, defaults.driving),
+            "return_to_work" => (&self.return_to_work, defaults.return_to_work),
+            _ => return None,
+        };
+        Some(set.as_deref().unwrap_or(default))
+    }
+
+    /// The emergency number to show and dial.
+    pub fn emergency_number<'a>(&'a self, guide: &'a Guide) -> &'a str {
+        self.emergency_number
+            .as_deref()
+            .unwrap_or(guide.params.emergency_number)
+    }
+
+    /// The practice's name, or the language's "your care team".
+    pub fn practice_name<'a>(&'a self, guide: &'a Guide) -> &'a str {
+        self.practice_name
+            .as_deref()
+            .unwrap_or(guide.params.practice_name)
+    }
+}
+
+/// Replaces each `{name}` for which `lookup` has a value; leaves others as they are.
+pub fn fill<'a>(template: &str, lookup: impl Fn(&str) -> Option<&'a str>) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                let name = &after[..end];
+                match lookup(name) {
+                    Some(value) => out.push_str(value),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Fills content text with the practice's values (or the defaults).
+pub fn content(template: &str, guide: &Guide, values: &PracticeValues) -> String {
+    fill(template, |name| values.resolve(name, &guide.params))
+}
+
+/// Fills an interface string with named values, e.g. `[("current", "3")]`.
+pub fn ui(template: &str, args: &[(&str, &str)]) -> String {
+    fill(template, |name| {
+        args.iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| *value)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{guide, Lang};
+
+    #[test]
+    fn fills_named_values_and_keeps_unknown_ones() {
+        assert_eq!(
+            ui(
+                "Step {current} of {total}",
+                &[("current", "3"), ("total", "8")]
+            ),
+            "Step 3 of 8"
+        );
+        assert_eq!(ui("{missing} stays", &[]), "{missing} stays");
+        assert_eq!(ui("unclosed { brace", &[]), "unclosed { brace");
+    }
+
+    #[test]
+    fn practice_values_override_defaults() {
+        let g = guide(Lang::En);
+        let mut values = PracticeValues::default();
+        assert_eq!(
+            content("Call {emergency_number}.", g, &values),
+            format!("Call {}.", g.params.emergency_number)
+        );
+        values.emergency_number = Some("112".into());
+        values.practice_name = Some("Riverside Spine".into());
+        assert_eq!(content("Call {emergency_number}.", g, &values), "Call 112.");
+        assert_eq!(values.practice_name(g), "Riverside Spine");
+    }
+
+    #[test]
+    fn every_content_placeholder_resolves() {
+        let values = PracticeValues::default();
+        for lang in Lang::ALL {
+            let g = guide(lang);
+            for step in g.steps {
+                for text in step.body.iter().chain([&step.title, &step.alt]) {
+                    assert!(
+                        !content(text, g, &values).contains('{'),
+                        "{lang:?} {}: {text}",
+                        step.id
+                    );
+                }
+            }
+        }
+    }
+}

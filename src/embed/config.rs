@@ -1,0 +1,356 @@
+//! The widget's configuration, read from the element's attributes.
+//!
+//! Attributes come from someone else's page, so every value is checked: a bad one
+//! is replaced by a safe default and named in one console warning, and the widget
+//! always renders.
+
+use crate::content::text::PracticeValues;
+use crate::content::Lang;
+use crate::state::Section;
+
+/// Longest free-text value a practice may set; longer values are cut.
+const MAX_TEXT: usize = 300;
+/// Storage keys name a localStorage entry, so they stay short and plain.
+const MAX_STORAGE_KEY: usize = 64;
+
+/// Everything a practice can set on `<kyphoplasty-guide>`, already validated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// Language to show first: the `lang` attribute, else the page's, else English.
+    pub lang: Lang,
+    /// The practice's own wording for name, emergency number and instructions.
+    pub values: PracticeValues,
+    /// The practice phone as the patient should read it, e.g. "(555) 010-0199".
+    pub practice_phone: Option<String>,
+    /// Sections to show, in order. Always includes the warning signs.
+    pub sections: Vec<Section>,
+    /// Zero-based procedure step to open on.
+    pub start_step: usize,
+    /// Heading level of the widget's title (1 to 6), so it fits the host page's outline.
+    pub heading_level: u8,
+    /// A `#rrggbb` colour for buttons and highlights.
+    pub accent: Option<String>,
+    /// Names this widget's saved ticks, so two widgets on one site keep separate lists.
+    pub storage_key: String,
+    /// One message per attribute that was not usable, naming the value used instead.
+    pub warnings: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::from_attributes(|_| None, None)
+    }
+}
+
+impl Config {
+    /// Reads every attribute through `get` (so tests need no DOM).
+    pub fn from_attributes(
+        get: impl Fn(&str) -> Option<String>,
+        page_lang: Option<&str>,
+    ) -> Config {
+        let mut warnings = Vec::new();
+        let mut text = |name: &str| -> Option<String> {
+            let raw = get(name)?;
+            let cleaned: String = raw.chars().filter(|c| !c.is_control()).collect();
+            let trimmed = cleaned.trim();
+            if trimmed.is_empty() {
+                return None;
+            }
+            if trimmed.chars().count() > MAX_TEXT {
+                warnings.push(format!(
+                    "{name}: longer than {MAX_TEXT} characters; using the first {MAX_TEXT}"
+                ));
+                return Some(trimmed.chars().take(MAX_TEXT).collect());
+            }
+            Some(trimmed.to_string())
+        };
+        let values = PracticeValues {
+            practice_name: text("practice-name"),
+            emergency_number: text("emergency-number"),
+            lifting_limit: text("lifting-limit"),
+            follow_up: text("follow-up"),
+            driving: text("driving"),
+            return_to_work: text("return-to-work"),
+        };
+        let phone_raw = text("practice-phone");
+        let lang_raw = text("lang");
+        let sections_raw = text("sections");
+        let start_raw = text("start-step");
+        let heading_raw = text("heading-level");
+        let accent_raw = text("accent");
+        let key_raw = text("storage-key");
+
+        let mut config = Config {
+            lang: Lang::En,
+            values,
+            practice_phone: None,
+            sections: Section::ALL.to_vec(),
+            start_step: 0,
+            heading_level: 2,
+            accent: None,
+            storage_key: "default".into(),
+            warnings,
+        };
+        config.lang = config.read_lang(lang_raw.as_deref(), page_lang);
+        config.practice_phone = config.read_phone(phone_raw.as_deref());
+        if let Some(number) = config.values.emergency_number.clone() {
+            if phone_chars(&number).is_none() {
+                config.warn("emergency-number", &number, "the default for the language");
+                config.values.emergency_number = None;
+            }
+        }
+        if let Some(raw) = sections_raw {
+            config.sections = config.read_sections(&raw);
+        }
+        if let Some(raw) = start_raw {
+            config.start_step = config.read_number("start-step", &raw, 1, 99, 1) - 1;
+        }
+        if let Some(raw) = heading_raw {
+            config.heading_level = config.read_number("heading-level", &raw, 1, 6, 2) as u8;
+        }
+        if let Some(raw) = accent_raw {
+            config.accent = config.read_accent(&raw);
+        }
+        if let Some(raw) = key_raw {
+            config.storage_key = config.read_storage_key(&raw);
+        }
+        config
+    }
+
+    fn warn(&mut self, attribute: &str, value: &str, used: &str) {
+        let shown: String = value.chars().take(60).collect();
+        self.warnings.push(format!(
+            "{attribute}=\"{shown}\" is not valid; using {used}"
+        ));
+    }
+
+    fn read_lang(&mut self, attribute: Option<&str>, page: Option<&str>) -> Lang {
+        if let Some(tag) = attribute {
+            match Lang::from_tag(tag) {
+                Some(lang) => return lang,
+                None => self.warn("lang", tag, "the page's language or English"),
+            }
+        }
+        page.and_then(Lang::from_tag).unwrap_or(Lang::En)
+    }
+
+    fn read_phone(&mut self, raw: Option<&str>) -> Option<String> {
+        let raw = raw?;
+        match phone_chars(raw) {
+            Some(_) => Some(raw.to_string()),
+            None => {
+                self.warn("practice-phone", raw, "no phone");
+                None
+            }
+        }
+    }
+
+    fn read_sections(&mut self, raw: &str) -> Vec<Section> {
+        let mut sections = Vec::new();
+        for name in raw
+            .split([',', ' '])
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            match Section::from_name(name) {
+                Some(section) if !sections.contains(&section) => sections.push(section),
+                Some(_) => {}
+                None => self.warn("sections", name, "the other sections listed"),
+            }
+        }
+        if sections.is_empty() {
+            self.warn("sections", raw, "all sections");
+            return Section::ALL.to_vec();
+        }
+        if !sections.contains(&Section::Warnings) {
+            self.warnings.push(
+                "sections: the warning signs cannot be hidden; adding them at the end".into(),
+            );
+            sections.push(Section::Warnings);
+        }
+        sections
+    }
+
+    fn read_number(
+        &mut self,
+        attribute: &str,
+        raw: &str,
+        min: usize,
+        max: usize,
+        default: usize,
+    ) -> usize {
+        match raw.parse::<usize>() {
+            Ok(n) if (min..=max).contains(&n) => n,
+            _ => {
+                self.warn(attribute, raw, &default.to_string());
+                default
+            }
+        }
+    }
+
+    fn read_accent(&mut self, raw: &str) -> Option<String> {
+        let hex = raw.strip_prefix('#').unwrap_or("");
+        let valid =
+            (hex.len() == 3 || hex.len() == 6) && hex.chars().all(|c| c.is_ascii_hexdigit());
+        if !valid {
+            self.warn("accent", raw, "the default colour");
+            return None;
+        }
+        let full: String = if hex.len() == 3 {
+            hex.chars().flat_map(|c| [c, c]).collect()
+        } else {
+            hex.to_string()
+        };
+        Some(format!("#{}", full.to_ascii_lowercase()))
+    }
+
+    fn read_storage_key(&mut self, raw: &str) -> String {
+        let valid = raw.len() <= MAX_STORAGE_KEY
+            && raw
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if valid {
+            raw.to_string()
+        } else {
+            self.warn("storage-key", raw, "\"default\"");
+            "default".into()
+        }
+    }
+
+    /// A `tel:` URL for the practice phone: digits and a leading `+` only.
+    pub fn practice_tel(&self) -> Option<String> {
+        self.practice_phone
+            .as_deref()
+            .and_then(phone_chars)
+            .map(|digits| format!("tel:{digits}"))
+    }
+
+    /// Logs each warning once per page, so a patient's console is not flooded on every refresh.
+    #[cfg(target_arch = "wasm32")]
+    pub fn report_warnings(&self) {
+        thread_local! {
+            static REPORTED: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
+        }
+        for warning in &self.warnings {
+            let fresh = REPORTED.with(|seen| seen.borrow_mut().insert(warning.clone()));
+            if fresh {
+                gloo::console::warn!(format!("<kyphoplasty-guide>: {warning}"));
+            }
+        }
+    }
+}
+
+/// The dialable part of a phone number (digits and a leading `+`), or `None` when the
+/// text has anything a phone number would not (letters, markup, a URL scheme).
+pub fn phone_chars(raw: &str) -> Option<String> {
+    let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
+    if raw.len() > 40 || !raw.chars().all(allowed) {
+        return None;
+    }
+    let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty()
+        || raw
+            .trim_start()
+            .get(1..)
+            .is_some_and(|rest| rest.contains('+'))
+    {
+        return None;
+    }
+    let plus = if raw.trim_start().starts_with('+') {
+        "+"
+    } else {
+        ""
+    };
+    Some(format!("{plus}{digits}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(pairs: &[(&str, &str)]) -> Config {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_attributes(|name| map.get(name).cloned(), None)
+    }
+
+    #[test]
+    fn defaults_show_everything_in_english_with_no_warnings() {
+        let c = config(&[]);
+        assert_eq!(c.lang, Lang::En);
+        assert_eq!(c.sections, Section::ALL.to_vec());
+        assert_eq!((c.start_step, c.heading_level), (0, 2));
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    }
+
+    #[test]
+    fn language_comes_from_the_attribute_then_the_page() {
+        assert_eq!(config(&[("lang", "es-MX")]).lang, Lang::Es);
+        let from_page = Config::from_attributes(|_| None, Some("es"));
+        assert_eq!(from_page.lang, Lang::Es);
+        let unknown = config(&[("lang", "fr")]);
+        assert_eq!(unknown.lang, Lang::En);
+        assert_eq!(unknown.warnings.len(), 1);
+    }
+
+    #[test]
+    fn phone_links_keep_only_digits_and_a_leading_plus() {
+        let c = config(&[("practice-phone", "+1 (555) 010-0199")]);
+        assert_eq!(c.practice_tel().as_deref(), Some("tel:+15550100199"));
+        for bad in ["javascript:alert(1)", "<b>555</b>", "call 555", "55+5"] {
+            let c = config(&[("practice-phone", bad)]);
+            assert_eq!(c.practice_phone, None, "{bad}");
+            assert_eq!(c.warnings.len(), 1, "{bad}");
+        }
+    }
+
+    #[test]
+    fn sections_keep_order_and_always_include_warnings() {
+        let c = config(&[("sections", "aftercare, procedure")]);
+        assert_eq!(
+            c.sections,
+            vec![Section::Aftercare, Section::Procedure, Section::Warnings]
+        );
+        let c = config(&[("sections", "nonsense")]);
+        assert_eq!(c.sections, Section::ALL.to_vec());
+    }
+
+    #[test]
+    fn numbers_out_of_range_fall_back_with_a_warning() {
+        let c = config(&[("start-step", "3"), ("heading-level", "9")]);
+        assert_eq!((c.start_step, c.heading_level), (2, 2));
+        assert_eq!(c.warnings.len(), 1);
+        assert!(c.warnings[0].contains("heading-level"));
+    }
+
+    #[test]
+    fn accents_and_storage_keys_are_checked() {
+        assert_eq!(
+            config(&[("accent", "#0A6")]).accent.as_deref(),
+            Some("#00aa66")
+        );
+        assert_eq!(
+            config(&[("accent", "red; background: url(x)")]).accent,
+            None
+        );
+        assert_eq!(
+            config(&[("storage-key", "clinic-2")]).storage_key,
+            "clinic-2"
+        );
+        assert_eq!(config(&[("storage-key", "../../x")]).storage_key, "default");
+    }
+
+    #[test]
+    fn long_text_is_cut_and_control_characters_dropped() {
+        let long = "x".repeat(1000);
+        let c = config(&[("practice-name", &long), ("driving", "Wait\u{0007} 2 days")]);
+        assert_eq!(
+            c.values.practice_name.as_ref().map(|s| s.len()),
+            Some(MAX_TEXT)
+        );
+        assert_eq!(c.values.driving.as_deref(), Some("Wait 2 days"));
+    }
+}

@@ -1,0 +1,78 @@
+//! DOM events the widget sends to the host page, for the practice's own analytics.
+//!
+//! The widget itself tracks nothing and sends nothing anywhere; these events stay in
+//! the page. They bubble and cross the shadow boundary (`composed`). Names and
+//! details are part of the public contract (README, "Events").
+
+/// What happened, and the details the host receives in `event.detail`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostEvent {
+    /// `kyphoplasty-guide:step` — detail `{ step: 1-based number, id, total }`.
+    Step {
+        number: usize,
+        id: &'static str,
+        total: usize,
+    },
+    /// `kyphoplasty-guide:tick` — detail `{ list: "before" | "aftercare", item, checked }`.
+    Tick {
+        list: &'static str,
+        item: String,
+        checked: bool,
+    },
+    /// `kyphoplasty-guide:section` — detail `{ section }`.
+    Section { name: &'static str },
+}
+
+impl HostEvent {
+    /// The event's DOM name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            HostEvent::Step { .. } => "kyphoplasty-guide:step",
+            HostEvent::Tick { .. } => "kyphoplasty-guide:tick",
+            HostEvent::Section { .. } => "kyphoplasty-guide:section",
+        }
+    }
+
+    /// Dispatches the event on the host element; does nothing without one (server rendering, tests).
+    pub fn dispatch(&self, host: Option<&web_sys::Element>) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(host) = host {
+            dispatch(self, host);
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = host;
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn dispatch(event: &HostEvent, host: &web_sys::Element) {
+    use wasm_bindgen::JsValue;
+    let detail = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| {
+        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), &value);
+    };
+    match event {
+        HostEvent::Step { number, id, total } => {
+            set("step", JsValue::from(*number as u32));
+            set("id", JsValue::from_str(id));
+            set("total", JsValue::from(*total as u32));
+        }
+        HostEvent::Tick {
+            list,
+            item,
+            checked,
+        } => {
+            set("list", JsValue::from_str(list));
+            set("item", JsValue::from_str(item));
+            set("checked", JsValue::from_bool(*checked));
+        }
+        HostEvent::Section { name } => set("section", JsValue::from_str(name)),
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(custom) = web_sys::CustomEvent::new_with_event_init_dict(event.name(), &init) {
+        let _ = host.dispatch_event(&custom);
+    }
+}

@@ -1,0 +1,12 @@
+//! The Rust side of `<kyphoplasty-guide>`: mounting into the element's shadow root,
+//! reading its attributes, and telling the host page what happened.
+
+pub mod config;
+pub mod events;
+
+pub use config::Config;
+
+#[cfg(target_arch = "wasm32")]
+mod mount;
+#[cfg(target_arch = "wasm32")]
+pub use mount::{mount, Widget};

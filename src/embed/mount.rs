@@ -1,0 +1,82 @@
+//! `mount`: called by the loader once per element.
+
+use super::config::Config;
+use crate::components::app::{App, AppProps};
+use gloo::events::EventListener;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlElement, ShadowRoot};
+use yew::AppHandle;
+
+/// One live widget: the loader keeps it on the element, refreshes it when an
+/// attribute changes and destroys it when the element leaves the page.
+#[wasm_bindgen]
+pub struct Widget {
+    host: HtmlElement,
+    app: std::rc::Rc<std::cell::RefCell<Option<AppHandle<App>>>>,
+    _stylesheet_loaded: Option<EventListener>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Re-reads the element's attributes and updates the widget in place.
+    pub fn refresh(&mut self) {
+        let props = props_for(&self.host);
+        if let Some(app) = self.app.borrow_mut().as_mut() {
+            app.update(props);
+        }
+    }
+
+    /// Unmounts the widget and frees its state.
+    pub fn destroy(self) {
+        if let Some(app) = self.app.borrow_mut().take() {
+            app.destroy();
+        }
+    }
+}
+
+fn props_for(host: &HtmlElement) -> AppProps {
+    let element: &Element = host;
+    let page_lang = gloo::utils::document()
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"));
+    let config = Config::from_attributes(|name| element.get_attribute(name), page_lang.as_deref());
+    config.report_warnings();
+    AppProps {
+        config,
+        host: Some(element.clone()),
+    }
+}
+
+/// Links the widget's stylesheet into `root` and, once it has loaded (so nothing
+/// shows unstyled), renders the guide there. Until then the element's own content
+/// stays visible through the loader's `<slot>`.
+#[wasm_bindgen]
+pub fn mount(
+    host: HtmlElement,
+    root: ShadowRoot,
+    stylesheet_url: String,
+) -> Result<Widget, JsValue> {
+    let document = gloo::utils::document();
+    let link = document.create_element("link")?;
+    link.set_attribute("rel", "stylesheet")?;
+    link.set_attribute("href", &stylesheet_url)?;
+    let container = document.create_element("div")?;
+    container.set_attribute("class", "kg-mount")?;
+    root.append_child(&link)?;
+    root.append_child(&container)?;
+
+    let app = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let slot = app.clone();
+    let host_for_render = host.clone();
+    let listener = EventListener::once(&link, "load", move |_| {
+        let handle =
+            yew::Renderer::<App>::with_root_and_props(container, props_for(&host_for_render))
+                .render();
+        *slot.borrow_mut() = Some(handle);
+    });
+    Ok(Widget {
+        host,
+        app,
+        _stylesheet_loaded: Some(listener),
+    })
+}

@@ -1,0 +1,13 @@
+//! Balloon kyphoplasty patient guide: a Yew widget embedded as `<kyphoplasty-guide>`.
+//!
+//! The JavaScript loader (`loader/kyphoplasty-guide.js`) defines the element and calls
+//! [`embed::mount`]; everything else is ordinary Yew: the content model in [`content`],
+//! state in [`state`], views in [`components`], persistence in [`storage`].
+
+pub mod components;
+pub mod content;
+pub mod embed;
+pub mod state;
+pub mod storage;
+
+pub use embed::config::Config;

@@ -1,0 +1,199 @@
+//! Browser tests: the widget mounted in a real DOM (headless Chromium via
+//! wasm-bindgen-test-runner), clicked, and its state read back from the page.
+#![cfg(target_arch = "wasm32")]
+
+use gloo::timers::future::TimeoutFuture;
+use kyphoplasty_guide_core::components::app::{App, AppProps};
+use kyphoplasty_guide_core::Config;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a widget with the given attributes into a fresh element and waits for it to render.
+async fn mount(attributes: &[(&str, &str)]) -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    let attrs: Vec<(String, String)> = attributes
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let config = Config::from_attributes(
+        |name| {
+            attrs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        },
+        None,
+    );
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config, host: None })
+        .render();
+    settle().await;
+    root
+}
+
+async fn settle() {
+    TimeoutFuture::new(20).await;
+}
+
+fn find(root: &Element, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .unchecked_into()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+fn clear_storage() {
+    if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
+        let _ = storage.clear();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn next_and_previous_move_through_the_steps() {
+    let root = mount(&[("sections", "procedure")]).await;
+    assert!(text(&root, ".kg-step-title").contains("Step 1 of 8"));
+    find(&root, ".kg-next").click();
+    settle().await;
+    assert!(text(&root, ".kg-step-title").contains("Step 2 of 8"));
+    assert!(text(&root, "[aria-current=\"step\"]")
+        .contains(&text(&root, ".kg-step-title").replace("Step 2 of 8", "")));
+    find(&root, ".kg-previous").click();
+    find(&root, ".kg-previous").click();
+    settle().await;
+    assert!(
+        text(&root, ".kg-step-title").contains("Step 1 of 8"),
+        "stays on the first step"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_step_list_jumps_to_a_step_and_marks_it_current() {
+    let root = mount(&[("sections", "procedure")]).await;
+    let buttons = root
+        .query_selector_all(".kg-step-list button")
+        .expect("buttons");
+    assert_eq!(buttons.length(), 8);
+    buttons
+        .item(4)
+        .expect("fifth")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    settle().await;
+    assert!(text(&root, ".kg-step-title").contains("Step 5 of 8"));
+    assert_eq!(
+        find(&root, ".kg-step-list li:nth-child(5) button")
+            .get_attribute("aria-current")
+            .as_deref(),
+        Some("step")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn ticking_updates_progress_and_is_saved() {
+    clear_storage();
+    let root = mount(&[("sections", "before"), ("storage-key", "browser-test")]).await;
+    let first_progress = text(&root, ".kg-progress-text");
+    assert!(first_progress.starts_with("0 of"), "{first_progress}");
+    find(&root, ".kg-checkbox").click();
+    settle().await;
+    assert!(text(&root, ".kg-progress-text").starts_with("1 of"));
+    let checkbox: HtmlInputElement = find(&root, ".kg-checkbox").unchecked_into();
+    assert!(checkbox.checked());
+    let saved = gloo::utils::window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| {
+            s.get_item("kyphoplasty-guide:v1:browser-test")
+                .ok()
+                .flatten()
+        })
+        .unwrap_or_default();
+    assert!(saved.contains("before/"), "saved: {saved}");
+
+    // A second widget with the same key starts with the tick; another key does not.
+    let same = mount(&[("sections", "before"), ("storage-key", "browser-test")]).await;
+    assert!(text(&same, ".kg-progress-text").starts_with("1 of"));
+    let other = mount(&[("sections", "before"), ("storage-key", "another")]).await;
+    assert!(text(&other, ".kg-progress-text").starts_with("0 of"));
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_saved_data_is_backed_up_and_the_patient_told() {
+    clear_storage();
+    let storage = gloo::utils::window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .expect("storage");
+    storage
+        .set_item("kyphoplasty-guide:v1:corrupt", "{not json")
+        .expect("set");
+    let root = mount(&[("sections", "before"), ("storage-key", "corrupt")]).await;
+    assert!(text(&root, ".kg-notice").contains("could not read"));
+    assert_eq!(
+        storage
+            .get_item("kyphoplasty-guide:v1:corrupt:unreadable")
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("{not json")
+    );
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_changes_every_string() {
+    let root = mount(&[]).await;
+    assert_eq!(
+        text(&root, ".kg-title"),
+        "Your guide to balloon kyphoplasty"
+    );
+    find(&root, ".kg-tools button").click();
+    settle().await;
+    assert_eq!(
+        text(&root, ".kg-title"),
+        "Su guía sobre la cifoplastia con balón"
+    );
+    assert_eq!(
+        find(&root, ".kg").get_attribute("lang").as_deref(),
+        Some("es")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn warning_signs_show_the_practice_phone_only_when_configured() {
+    let with = mount(&[
+        ("sections", "warnings"),
+        ("practice-phone", "+1 555 010 0199"),
+        ("practice-name", "Clinic"),
+    ])
+    .await;
+    assert_eq!(
+        find(&with, ".kg-card-urgent a")
+            .get_attribute("href")
+            .as_deref(),
+        Some("tel:+15550100199")
+    );
+    let without = mount(&[("sections", "warnings")]).await;
+    assert!(without
+        .query_selector(".kg-card-urgent a")
+        .ok()
+        .flatten()
+        .is_none());
+    assert!(text(&without, ".kg-card-emergency").contains("Call 911 now if"));
+}

@@ -1,0 +1,161 @@
+//! The build's content checks, proven to fail on bad files with a message that names
+//! the file and the item (the build script runs the same code on `content/`).
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "../build/content.rs"]
+#[allow(dead_code)]
+mod content;
+#[path = "../build/schema.rs"]
+#[allow(dead_code)]
+mod schema;
+
+use std::path::{Path, PathBuf};
+
+/// A scratch copy of `content/`, so each test can break one thing.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("kg-content-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for lang in content::LANGS {
+            std::fs::create_dir_all(dir.join(lang)).expect("mkdir");
+            for file in content::FILES {
+                let from = Path::new("content").join(lang).join(format!("{file}.toml"));
+                std::fs::copy(&from, dir.join(lang).join(format!("{file}.toml"))).expect("copy");
+            }
+        }
+        Scratch(dir)
+    }
+
+    fn edit(&self, lang: &str, file: &str, change: impl Fn(String) -> String) {
+        let path = self.0.join(lang).join(format!("{file}.toml"));
+        let text = std::fs::read_to_string(&path).expect("read");
+        let changed = change(text.clone());
+        assert_ne!(text, changed, "the edit must change {lang}/{file}");
+        std::fs::write(path, changed).expect("write");
+    }
+
+    fn errors(&self) -> Vec<String> {
+        match content::load_all(&self.0) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors,
+        }
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn assert_error(errors: &[String], needles: &[&str]) {
+    assert!(
+        errors.iter().any(|e| needles.iter().all(|n| e.contains(n))),
+        "no error mentions {needles:?}; got {errors:#?}"
+    );
+}
+
+#[test]
+fn the_shipped_content_is_valid() {
+    let errors = Scratch::new("valid").errors();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn malformed_toml_names_the_file() {
+    let s = Scratch::new("malformed");
+    s.edit("es", "steps", |t| t.replacen("[[step]]", "[[step]\n", 1));
+    assert_error(&s.errors(), &["content/es/steps.toml", "not valid TOML"]);
+}
+
+#[test]
+fn an_item_missing_in_one_language_is_named() {
+    let s = Scratch::new("missing");
+    s.edit("es", "warnings", |t| {
+        let start = t.rfind("[[emergency.item]]").expect("an emergency item");
+        t[..start].to_string()
+    });
+    assert_error(
+        &s.errors(),
+        &["content/es/warnings.toml", "emergency.item", "items"],
+    );
+}
+
+#[test]
+fn an_unknown_source_id_is_named_with_its_item() {
+    let s = Scratch::new("source");
+    s.edit("en", "glossary", |t| {
+        t.replacen("sources = [", "sources = [\"made-up\", ", 1)
+    });
+    let errors = s.errors();
+    assert_error(
+        &errors,
+        &["content/en/glossary.toml", "unknown source id \"made-up\""],
+    );
+}
+
+#[test]
+fn an_unknown_parameter_is_named() {
+    let s = Scratch::new("param");
+    s.edit("en", "before", |t| {
+        t.replacen("text = \"", "text = \"{surgeon_name} ", 1)
+    });
+    assert_error(
+        &s.errors(),
+        &[
+            "content/en/before.toml",
+            "group[0]",
+            "unknown parameter {surgeon_name}",
+        ],
+    );
+}
+
+#[test]
+fn an_empty_field_is_named() {
+    let s = Scratch::new("empty");
+    s.edit("es", "faq", |t| {
+        let at = t.find("question = \"").expect("a question");
+        let end = t[at + 12..].find('"').expect("closing quote") + at + 12;
+        format!("{}question = \"\"{}", &t[..at], &t[end + 1..])
+    });
+    assert_error(
+        &s.errors(),
+        &["content/es/faq.toml", "question[0]", "empty text"],
+    );
+}
+
+#[test]
+fn a_misspelt_key_is_rejected() {
+    let s = Scratch::new("key");
+    s.edit("en", "risks", |t| t.replacen("title = ", "titel = ", 1));
+    assert_error(&s.errors(), &["content/en/risks.toml"]);
+}
+
+#[test]
+fn an_unknown_scene_is_named() {
+    let s = Scratch::new("scene");
+    s.edit("en", "steps", |t| {
+        t.replacen("scene = \"fracture\"", "scene = \"explosion\"", 1)
+    });
+    s.edit("es", "steps", |t| {
+        t.replacen("scene = \"fracture\"", "scene = \"explosion\"", 1)
+    });
+    assert_error(
+        &s.errors(),
+        &["content/en/steps.toml", "unknown scene \"explosion\""],
+    );
+}
+
+#[test]
+fn sources_must_match_across_languages() {
+    let s = Scratch::new("shared");
+    s.edit("es", "steps", |t| {
+        t.replacen("sources = [", "sources = [\"notes\", ", 1)
+    });
+    assert_error(
+        &s.errors(),
+        &["content/es/steps.toml", "sources", "but en has"],
+    );
+}

@@ -1,0 +1,95 @@
+// Shared helpers for the end-to-end tests: a static server for dist/ (with the
+// MIME types the embed needs, and optional security headers), and Chromium.
+import http from "node:http";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DIST = path.resolve(here, "../../dist");
+export const FIXTURES = path.resolve(here, "fixtures");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+};
+
+/**
+ * Serves dist/ at /, and test pages from fixtures/ at /fixtures/.
+ * `headers(urlPath)` may add response headers (for example a CSP) per request.
+ */
+export async function startServer({ headers = () => ({}), port = 0 } = {}) {
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    let file;
+    if (url.pathname.startsWith("/fixtures/")) {
+      file = path.join(FIXTURES, url.pathname.slice("/fixtures/".length));
+    } else {
+      file = path.join(DIST, url.pathname === "/" ? "index.html" : url.pathname);
+    }
+    if (!file.startsWith(DIST) && !file.startsWith(FIXTURES)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await fs.readFile(file);
+      res.writeHead(200, {
+        "content-type": TYPES[path.extname(file)] || "application/octet-stream",
+        "cache-control": "no-store",
+        ...headers(url.pathname),
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const bound = server.address().port;
+  return { origin: `http://127.0.0.1:${bound}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+    ],
+  });
+}
+
+/** Waits until the widget in `host` (a CSS selector) has rendered in its shadow root. */
+export async function widgetReady(page, host = "kyphoplasty-guide") {
+  await page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel);
+      return !!el && !!el.shadowRoot && !!el.shadowRoot.querySelector(".kg");
+    },
+    host,
+    { timeout: 20000 },
+  );
+  return page.locator(host);
+}
+
+/** Collects console errors and page errors, so a test can assert there were none. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(msg.text());
+  });
+  page.on("pageerror", (err) => errors.push(String(err)));
+  return errors;
+}

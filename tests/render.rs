@@ -1,0 +1,147 @@
+//! Native tests: the whole widget rendered to HTML with Yew's server renderer,
+//! asserting on the real text and structure a patient would get.
+#![cfg(not(target_arch = "wasm32"))]
+
+use kyphoplasty_guide_core::components::app::{App, AppProps};
+use kyphoplasty_guide_core::content::{guide, Lang};
+use kyphoplasty_guide_core::Config;
+use std::collections::HashMap;
+
+fn render(attributes: &[(&str, &str)]) -> String {
+    let map: HashMap<String, String> = attributes
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let config = Config::from_attributes(|name| map.get(name).cloned(), None);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async move {
+        yew::LocalServerRenderer::<App>::with_props(AppProps { config, host: None })
+            .hydratable(false)
+            .render()
+            .await
+    })
+}
+
+#[test]
+fn the_widget_is_a_named_region_with_its_title_and_emergency_number() {
+    let html = render(&[]);
+    assert!(
+        html.starts_with(
+            r#"<section lang="en" aria-label="Balloon kyphoplasty guide" class="kg">"#
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<h2 class=\"kg-title\">Your guide to balloon kyphoplasty</h2>"));
+    assert!(html.contains(r#"href="tel:911""#));
+    assert!(html.contains("In an emergency, call 911."));
+}
+
+#[test]
+fn every_section_is_listed_in_the_navigation_in_order() {
+    let page = render(&[]);
+    let start = page.find("<nav").expect("a nav");
+    let html = &page[start..];
+    let positions: Vec<usize> = [
+        "Overview",
+        "The procedure",
+        "Before",
+        "Aftercare",
+        "Warning signs",
+        "Risks and benefits",
+        "Questions",
+        "Sources",
+    ]
+    .iter()
+    .map(|name| {
+        html.find(&format!(">{name}</button>"))
+            .unwrap_or_else(|| panic!("{name} missing"))
+    })
+    .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+}
+
+#[test]
+fn each_procedure_step_renders_its_text_and_illustration_alternative() {
+    let g = guide(Lang::En);
+    for (i, step) in g.steps.iter().enumerate() {
+        let n = (i + 1).to_string();
+        let html = render(&[("sections", "procedure"), ("start-step", &n)]);
+        assert!(html.contains(&format!("Step {n} of 8")), "step {n}");
+        assert!(html.contains(&escape(step.title)), "title of step {n}");
+        assert!(html.contains(&escape(step.body[0])), "body of step {n}");
+        assert!(
+            html.contains(&format!("<desc>{}</desc>", escape(step.alt))),
+            "alt of step {n}"
+        );
+        assert_eq!(html.matches(r#"aria-current="step""#).count(), 1);
+    }
+}
+
+#[test]
+fn checklists_render_every_item_as_a_checkbox_with_progress() {
+    let g = guide(Lang::En);
+    let html = render(&[("sections", "before")]);
+    let items: usize = g.before.iter().map(|group| group.items.len()).sum();
+    assert_eq!(html.matches(r#"type="checkbox""#).count(), items);
+    for group in g.before {
+        assert!(html.contains(&format!("0 of {} done", group.items.len())));
+    }
+}
+
+#[test]
+fn practice_values_appear_in_the_text() {
+    let html = render(&[
+        ("sections", "warnings"),
+        ("practice-name", "Riverside Spine"),
+        ("practice-phone", "(555) 010-0199"),
+        ("emergency-number", "112"),
+    ]);
+    assert!(html.contains("Contact Riverside Spine if:"));
+    assert!(html.contains(r#"href="tel:5550100199""#));
+    assert!(html.contains("Call 112 now if:"));
+    assert!(html.contains(r#"<span class="kg-visually-hidden">Immediate action required: </span>"#));
+}
+
+#[test]
+fn heading_levels_follow_the_attribute() {
+    let html = render(&[("heading-level", "3"), ("sections", "overview")]);
+    assert!(html.contains(r#"<h3 class="kg-title">"#));
+    assert!(html.contains("<h4 tabindex=\"-1\">Overview</h4>"));
+    assert!(html.contains("<h5>"));
+}
+
+#[test]
+fn spanish_renders_the_whole_guide_in_spanish() {
+    let html = render(&[("lang", "es"), ("sections", "aftercare")]);
+    assert!(html.contains(r#"lang="es""#));
+    assert!(html.contains("Su guía sobre la cifoplastia con balón"));
+    assert!(html.contains(&escape(
+        guide(Lang::Es).aftercare[0].items[0]
+            .text
+            .split('{')
+            .next()
+            .unwrap_or_default()
+    )));
+    assert!(!html.contains("Your guide"));
+}
+
+#[test]
+fn markup_in_attributes_is_shown_as_text_never_as_markup() {
+    let html = render(&[
+        ("practice-name", "<script>alert(1)</script>"),
+        ("sections", "warnings"),
+    ]);
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;"));
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#x27;")
+}
