@@ -30,11 +30,12 @@ fn the_widget_is_a_named_region_with_its_title_and_emergency_number() {
     let html = render(&[]);
     assert!(
         html.starts_with(
-            r#"<section lang="en" aria-label="Balloon kyphoplasty guide" class="kg">"#
+            r#"<section part="container" lang="en" aria-label="Balloon kyphoplasty guide" class="kg">"#
         ),
         "{html}"
     );
-    assert!(html.contains("<h2 class=\"kg-title\">Your guide to balloon kyphoplasty</h2>"));
+    assert!(html
+        .contains("<h2 part=\"title\" class=\"kg-title\">Your guide to balloon kyphoplasty</h2>"));
     assert!(html.contains(r#"href="tel:911""#));
     assert!(html.contains("In an emergency, call 911."));
 }
@@ -108,7 +109,7 @@ fn practice_values_appear_in_the_text() {
 #[test]
 fn heading_levels_follow_the_attribute() {
     let html = render(&[("heading-level", "3"), ("sections", "overview")]);
-    assert!(html.contains(r#"<h3 class="kg-title">"#));
+    assert!(html.contains(r#"<h3 part="title" class="kg-title">"#));
     assert!(html.contains("<h4 tabindex=\"-1\">Overview</h4>"));
     assert!(html.contains("<h5>"));
 }

@@ -48,6 +48,20 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     crate::storage::hooks::use_persistence(&state, &config.storage_key);
+    let root = use_node_ref();
+    {
+        // The accent is set through the CSSOM, which a strict CSP allows (a style attribute would not be).
+        let root = root.clone();
+        use_effect_with(config.accent.clone(), move |accent| {
+            if let Some(element) = root.cast::<web_sys::HtmlElement>() {
+                let style = element.style();
+                let _ = match accent {
+                    Some(colour) => style.set_property("--kg-accent", colour),
+                    None => style.remove_property("--kg-accent").map(|_| ()),
+                };
+            }
+        });
+    }
 
     let context = GuideContext {
         state: state.clone(),
@@ -90,10 +104,10 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<GuideContext> context={context.clone()}>
-            <section class="kg" lang={state.lang.tag()} aria-label={g.ui.widget_label}>
+            <section class="kg" part="container" ref={root} lang={state.lang.tag()} aria-label={g.ui.widget_label}>
                 <header class="kg-header">
                     <div class="kg-header-text">
-                        <Heading class="kg-title">{ g.ui.title }</Heading>
+                        <Heading class="kg-title" part="title">{ g.ui.title }</Heading>
                         if let Some(name) = practice {
                             <p class="kg-practice">{ text::ui(g.ui.from_practice, &[("practice_name", name)]) }</p>
                         }

@@ -136,7 +136,7 @@ fn group(props: &GroupProps) -> Html {
                             <input type="checkbox" class="kg-checkbox" id={id.clone()} {checked} {onchange}
                                 data-key={key.clone()} />
                             <label for={id}>
-                                <span class="kg-check-text">{ context.text(item.text) }</span>
+                                <span class="kg-check-text">{ context.item_text(&key, item.text) }</span>
                                 if let Some(detail) = item.detail {
                                     <span class="kg-check-detail">{ context.text(detail) }</span>
                                 }

@@ -33,6 +33,18 @@ impl GuideContext {
         text::content(template, self.guide(), self.values())
     }
 
+    /// A checklist item's text: the practice's own wording when it gave one for this language.
+    pub fn item_text(&self, key: &str, template: &str) -> String {
+        match self
+            .config
+            .wording
+            .item(self.state.lang, self.config.lang, key)
+        {
+            Some(own) => own.to_string(),
+            None => self.text(template),
+        }
+    }
+
     /// The emergency number to show and dial.
     pub fn emergency_number(&self) -> &str {
         self.values().emergency_number(self.guide())

@@ -18,6 +18,9 @@ pub struct HeadingProps {
     pub node_ref: NodeRef,
     #[prop_or_default]
     pub focusable: bool,
+    /// A `part` name, for hosts that style the title through `::part()`.
+    #[prop_or_default]
+    pub part: Option<AttrValue>,
     pub children: Html,
 }
 
@@ -29,7 +32,7 @@ pub fn heading(props: &HeadingProps) -> Html {
     let tag = format!("h{level}");
     let tabindex = props.focusable.then_some("-1");
     html! {
-        <@{tag} id={props.id.clone()} class={props.class.clone()} ref={props.node_ref.clone()} tabindex={tabindex}>
+        <@{tag} id={props.id.clone()} class={props.class.clone()} ref={props.node_ref.clone()} tabindex={tabindex} part={props.part.clone()}>
             { props.children.clone() }
         </@>
     }

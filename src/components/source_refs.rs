@@ -13,15 +13,17 @@ pub struct SourceRefsProps {
 pub fn source_refs(props: &SourceRefsProps) -> Html {
     let context = use_guide();
     let guide = context.guide();
-    let refs: Vec<Html> = props
+    let mut numbers: Vec<usize> = props
         .ids
         .iter()
-        .filter_map(|id| {
-            let index = guide.sources.iter().position(|s| s.id == *id)?;
-            let source = &guide.sources[index];
-            Some(html! { <li title={source.title}>{ index + 1 }</li> })
-        })
+        .filter_map(|id| guide.sources.iter().position(|s| s.id == *id))
         .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let refs = numbers.into_iter().map(|index| {
+        let source = &guide.sources[index];
+        html! { <li title={source.title}>{ index + 1 }</li> }
+    });
     html! {
         <div class="kg-refs">
             <span class="kg-refs-label">{ guide.ui.sources_label }</span>

@@ -4,6 +4,7 @@
 //! is replaced by a safe default and named in one console warning, and the widget
 //! always renders.
 
+use super::wording::{self, Wording};
 use crate::content::text::PracticeValues;
 use crate::content::Lang;
 use crate::state::Section;
@@ -32,6 +33,8 @@ pub struct Config {
     pub accent: Option<String>,
     /// Names this widget's saved ticks, so two widgets on one site keep separate lists.
     pub storage_key: String,
+    /// The practice's own wording for checklist items (the element's JSON block).
+    pub wording: Wording,
     /// One message per attribute that was not usable, naming the value used instead.
     pub warnings: Vec<String>,
 }
@@ -89,6 +92,7 @@ impl Config {
             heading_level: 2,
             accent: None,
             storage_key: "default".into(),
+            wording: Wording::default(),
             warnings,
         };
         config.lang = config.read_lang(lang_raw.as_deref(), page_lang);
@@ -115,6 +119,16 @@ impl Config {
             config.storage_key = config.read_storage_key(&raw);
         }
         config
+    }
+
+    /// Adds the practice's wording from the element's `<script type="application/json">`.
+    pub fn with_wording(mut self, json: Option<&str>) -> Config {
+        if let Some(json) = json {
+            let (parsed, mut warnings) = wording::parse(json);
+            self.wording = parsed;
+            self.warnings.append(&mut warnings);
+        }
+        self
     }
 
     fn warn(&mut self, attribute: &str, value: &str, used: &str) {
@@ -189,19 +203,20 @@ impl Config {
     }
 
     fn read_accent(&mut self, raw: &str) -> Option<String> {
-        let hex = raw.strip_prefix('#').unwrap_or("");
-        let valid =
-            (hex.len() == 3 || hex.len() == 6) && hex.chars().all(|c| c.is_ascii_hexdigit());
-        if !valid {
+        use super::colour::{readable_accent, Rgb, MIN_CONTRAST};
+        let Some(requested) = Rgb::parse(raw) else {
             self.warn("accent", raw, "the default colour");
             return None;
-        }
-        let full: String = if hex.len() == 3 {
-            hex.chars().flat_map(|c| [c, c]).collect()
-        } else {
-            hex.to_string()
         };
-        Some(format!("#{}", full.to_ascii_lowercase()))
+        let (used, contrast) = readable_accent(requested);
+        if used != requested {
+            self.warnings.push(format!(
+                "accent=\"{raw}\" has a contrast of {:.1}:1 with white, below {MIN_CONTRAST}:1; using {} ({contrast:.1}:1) so text stays readable",
+                requested.contrast_with_white(),
+                used.hex()
+            ));
+        }
+        Some(used.hex())
     }
 
     fn read_storage_key(&mut self, raw: &str) -> String {
@@ -329,9 +344,12 @@ mod tests {
     #[test]
     fn accents_and_storage_keys_are_checked() {
         assert_eq!(
-            config(&[("accent", "#0A6")]).accent.as_deref(),
-            Some("#00aa66")
+            config(&[("accent", "#06A")]).accent.as_deref(),
+            Some("#0066aa")
         );
+        let pale = config(&[("accent", "#ffcc00")]);
+        assert_ne!(pale.accent.as_deref(), Some("#ffcc00"));
+        assert!(pale.warnings[0].contains("contrast"), "{:?}", pale.warnings);
         assert_eq!(
             config(&[("accent", "red; background: url(x)")]).accent,
             None

@@ -1,8 +1,10 @@
 //! The Rust side of `<kyphoplasty-guide>`: mounting into the element's shadow root,
 //! reading its attributes, and telling the host page what happened.
 
+pub mod colour;
 pub mod config;
 pub mod events;
+pub mod wording;
 
 pub use config::Config;
 

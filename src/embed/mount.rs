@@ -39,7 +39,13 @@ fn props_for(host: &HtmlElement) -> AppProps {
     let page_lang = gloo::utils::document()
         .document_element()
         .and_then(|html| html.get_attribute("lang"));
-    let config = Config::from_attributes(|name| element.get_attribute(name), page_lang.as_deref());
+    let wording = element
+        .query_selector(":scope > script[type='application/json']")
+        .ok()
+        .flatten()
+        .and_then(|script| script.text_content());
+    let config = Config::from_attributes(|name| element.get_attribute(name), page_lang.as_deref())
+        .with_wording(wording.as_deref());
     config.report_warnings();
     AppProps {
         config,
