@@ -4,6 +4,7 @@
 //! [`embed::mount`]; everything else is ordinary Yew: the content model in [`content`],
 //! state in [`state`], views in [`components`], persistence in [`storage`].
 
+pub mod calendar;
 pub mod components;
 pub mod content;
 pub mod embed;

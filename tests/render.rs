@@ -30,7 +30,7 @@ fn the_widget_is_a_named_region_with_its_title_and_emergency_number() {
     let html = render(&[]);
     assert!(
         html.starts_with(
-            r#"<section part="container" lang="en" aria-label="Balloon kyphoplasty guide" class="kg">"#
+            r#"<section lang="en" aria-label="Balloon kyphoplasty guide" class="kg">"#
         ),
         "{html}"
     );
@@ -74,10 +74,12 @@ fn each_procedure_step_renders_its_text_and_illustration_alternative() {
         assert!(html.contains(&escape(step.title)), "title of step {n}");
         assert!(html.contains(&escape(step.body[0])), "body of step {n}");
         assert!(
-            html.contains(&format!("<desc>{}</desc>", escape(step.alt))),
+            html.contains(&format!("-desc\">{}</desc>", escape(step.alt))),
             "alt of step {n}"
         );
         assert_eq!(html.matches(r#"aria-current="step""#).count(), 1);
+        let scene = format!("{:?}", step.scene).to_lowercase();
+        assert!(html.contains(&format!("kg-ill-scene-{scene}")), "scene of step {n}");
     }
 }
 

@@ -104,7 +104,7 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<GuideContext> context={context.clone()}>
-            <section class="kg" part="container" ref={root} lang={state.lang.tag()} aria-label={g.ui.widget_label}>
+            <section class="kg" ref={root} lang={state.lang.tag()} aria-label={g.ui.widget_label}>
                 <header class="kg-header">
                     <div class="kg-header-text">
                         <Heading class="kg-title" part="title">{ g.ui.title }</Heading>

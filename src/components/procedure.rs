@@ -125,7 +125,6 @@ pub fn procedure() -> Html {
             <Heading depth={1} focusable=true>{ g.ui.procedure_heading }</Heading>
             <div class="kg-stepper">
                 <div class="kg-stage">
-                    <p class="kg-step-progress" aria-hidden="true">{ progress.clone() }</p>
                     <Illustration
                         scene={step.scene}
                         inflation={if step.scene == Scene::Inflate { state.inflation } else { 1.0 }}

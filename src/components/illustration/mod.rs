@@ -1,0 +1,157 @@
+//! Procedure illustration for balloon kyphoplasty: one SVG whose parts
+//! appear and move per step, so patients see a single spine change over the
+//! procedure instead of eight unrelated pictures.
+//!
+//! Scene state lives in CSS classes on the root (`kg-ill-scene-*`), and the
+//! continuous balloon inflation in the CSS custom property
+//! `--kg-ill-inflation`, set through the CSSOM because a strict CSP
+//! (`style-src 'self'`) blocks `style="…"` attributes.
+
+mod anatomy;
+mod instruments;
+mod labels;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use yew::prelude::*;
+
+use crate::content::Scene;
+
+/// Localised names for the labelled parts (the app passes them in).
+#[derive(Clone, Debug, PartialEq)]
+pub struct IllustrationLabels {
+    pub vertebral_body: &'static str,
+    pub disc: &'static str,
+    pub pedicle: &'static str,
+    pub spinal_canal: &'static str,
+    pub cortex: &'static str,
+    pub spongy_bone: &'static str,
+    pub needle: &'static str,
+    pub balloon: &'static str,
+    pub cavity: &'static str,
+    pub cement: &'static str,
+    pub skin: &'static str,
+    pub top_view: &'static str,
+    pub side_view: &'static str,
+}
+
+/// Inputs of [`Illustration`]; the app owns the text so it can localise it.
+#[derive(Properties, PartialEq)]
+pub struct IllustrationProps {
+    pub scene: Scene,
+    /// 0.0..=1.0, how far the balloon is inflated; only meaningful on
+    /// `Scene::Inflate` (the app drives it from a slider). Other scenes imply
+    /// their own value (before Inflate: 0; Inflate default: 1; after: height
+    /// restored).
+    pub inflation: f64,
+    pub show_labels: bool,
+    pub labels: IllustrationLabels,
+    /// Text alternative: short title of what this step shows.
+    pub title: AttrValue,
+    /// Text alternative: longer description of what this step shows.
+    pub description: AttrValue,
+}
+
+/// Per-page counter so several widgets on one page get distinct SVG ids
+/// (yew 0.23 has no `use_id`).
+static NEXT_INSTANCE: AtomicUsize = AtomicUsize::new(1);
+
+/// The CSS name of a scene, used in the root's `kg-ill-scene-*` class.
+pub fn scene_name(scene: Scene) -> &'static str {
+    match scene {
+        Scene::Fracture => "fracture",
+        Scene::Incision => "incision",
+        Scene::Needle => "needle",
+        Scene::Balloon => "balloon",
+        Scene::Inflate => "inflate",
+        Scene::Cavity => "cavity",
+        Scene::Cement => "cement",
+        Scene::Closed => "closed",
+    }
+}
+
+/// True on the steps where the cannula is in the body (the CSS rules for
+/// `.kg-ill-needle` mirror this).
+pub fn shows_needle(scene: Scene) -> bool {
+    matches!(
+        scene,
+        Scene::Needle | Scene::Balloon | Scene::Inflate | Scene::Cavity | Scene::Cement
+    )
+}
+
+/// True on the steps that show the top-view inset (mirrored by the CSS
+/// rules for `.kg-ill-top`).
+pub fn shows_top_view(scene: Scene) -> bool {
+    matches!(scene, Scene::Needle | Scene::Balloon | Scene::Inflate)
+}
+
+/// Clamps the slider value; a NaN from a broken input shows full inflation
+/// rather than an invalid CSS value.
+fn clamp_inflation(value: f64) -> f64 {
+    if value.is_finite() {
+        value.clamp(0.0, 1.0)
+    } else {
+        1.0
+    }
+}
+
+/// The balloon kyphoplasty illustration: side view of three vertebrae with a
+/// wedge fracture in the middle one, plus a top-view inset while needles are
+/// placed. See `illustration.css` for how each scene looks.
+#[function_component(Illustration)]
+pub fn illustration(props: &IllustrationProps) -> Html {
+    let instance = use_state(|| NEXT_INSTANCE.fetch_add(1, Ordering::Relaxed));
+    let id = format!("kg-ill-{}", *instance);
+    let figure = use_node_ref();
+    let inflation = clamp_inflation(props.inflation);
+
+    {
+        let figure = figure.clone();
+        // The exact slider value goes through the CSSOM (CSP-safe); the
+        // quantised class below covers server-rendered HTML without script.
+        use_effect_with(inflation, move |inflation| {
+            if let Some(element) = figure.cast::<web_sys::HtmlElement>() {
+                let value = format!("{inflation:.3}");
+                // Setting a custom property cannot meaningfully fail; if the
+                // browser refuses, the class default still draws a sane picture.
+                let _ = element.style().set_property("--kg-ill-inflation", &value);
+            }
+        });
+    }
+
+    let step = (inflation * 10.0).round() as u32;
+    let class = classes!(
+        "kg-ill",
+        format!("kg-ill-scene-{}", scene_name(props.scene)),
+        format!("kg-ill-inflation-{step}"),
+        props.show_labels.then_some("kg-ill-labelled"),
+    );
+    let title_id = format!("{id}-title");
+    let desc_id = format!("{id}-desc");
+
+    html! {
+        <figure class={class} ref={figure}>
+            <svg
+                class="kg-ill-svg"
+                viewBox="0 0 440 372"
+                role="img"
+                aria-labelledby={format!("{title_id} {desc_id}")}
+                xmlns="http://www.w3.org/2000/svg"
+            >
+                <title id={title_id}>{ props.title.clone() }</title>
+                <desc id={desc_id}>{ props.description.clone() }</desc>
+                { anatomy::defs(&id) }
+                { anatomy::side_view(&id) }
+                { instruments::side_instruments(&id) }
+                { instruments::top_view(&id, props.show_labels.then_some(props.labels.top_view)) }
+                if props.show_labels {
+                    { labels::labels(props.scene, &props.labels) }
+                }
+            </svg>
+        </figure>
+    }
+}
+
+// Native-only: the tests render with the server renderer on tokio.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

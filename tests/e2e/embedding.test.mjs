@@ -1,0 +1,149 @@
+// Embedding as practices and portals do it: several guides per page, the script twice,
+// an element added late, attributes changed after load, hostile CSS, a strict CSP,
+// no third-party requests or cookies, and the fallback when WebAssembly cannot run.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launchBrowser, widgetReady, watchErrors } from "./support.mjs";
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+let server, browser;
+before(async () => {
+  server = await startServer({
+    headers: (path) => (path === "/fixtures/csp.html" ? { "content-security-policy": CSP } : {}),
+  });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shadowText = (page, id, selector) =>
+  page.evaluate(([id, selector]) => document.getElementById(id).shadowRoot.querySelector(selector)?.textContent ?? null, [id, selector]);
+
+test("two guides on one page keep their own ticks; the script twice and a late element all work", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.origin + "/fixtures/multi.html");
+  await widgetReady(page, "#first");
+  await widgetReady(page, "#second");
+  await page.locator("#first").locator("input.kg-checkbox").first().check();
+  await page.locator("#first").locator("input.kg-checkbox").nth(1).check();
+  await page.locator("#second").locator("input.kg-checkbox").first().check();
+  assert.match(await shadowText(page, "first", ".kg-progress-text"), /^2 of/);
+  assert.match(await shadowText(page, "second", ".kg-progress-text"), /^1 of/);
+
+  await widgetReady(page, "#late");
+  assert.match(await shadowText(page, "late", ".kg-card-emergency"), /Call 911 now if/);
+  assert.equal(await page.evaluate(() => customElements.get("kyphoplasty-guide") !== undefined), true);
+
+  await page.reload();
+  await widgetReady(page, "#first");
+  await widgetReady(page, "#second");
+  assert.match(await shadowText(page, "first", ".kg-progress-text"), /^2 of/);
+  assert.match(await shadowText(page, "second", ".kg-progress-text"), /^1 of/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("removing an element releases its instance; the others keep working", async () => {
+  const page = await browser.newPage();
+  await page.goto(server.origin + "/fixtures/multi.html");
+  await widgetReady(page, "#first");
+  await widgetReady(page, "#second");
+  const released = await page.evaluate(async () => {
+    const first = document.getElementById("first");
+    first.remove();
+    await new Promise((r) => setTimeout(r, 50));
+    return first._widget === null;
+  });
+  assert.equal(released, true);
+  await page.locator("#second").locator("input.kg-checkbox").first().check();
+  assert.match(await shadowText(page, "second", ".kg-progress-text"), /^1 of/);
+  await page.close();
+});
+
+test("changing attributes after load updates the guide", async () => {
+  const page = await browser.newPage();
+  await page.goto(server.origin + "/fixtures/plain.html");
+  const host = await widgetReady(page);
+  await page.evaluate(() => {
+    const el = document.querySelector("kyphoplasty-guide");
+    el.setAttribute("lang", "es");
+    el.setAttribute("practice-name", "Clínica Norte");
+    el.setAttribute("emergency-number", "112");
+  });
+  await host.getByText("Su guía sobre la cifoplastia con balón").waitFor();
+  await host.getByText("Comuníquese con Clínica Norte si:").waitFor();
+  await host.getByText("Llame al 112 ahora si:").waitFor();
+  await page.close();
+});
+
+test("hostile global CSS changes no pixel of the guide", async () => {
+  const shot = async (path) => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 1200 } });
+    await page.goto(server.origin + path);
+    await widgetReady(page);
+    await page.waitForTimeout(300);
+    const png = await page.locator("kyphoplasty-guide").locator(".kg").screenshot({ animations: "disabled" });
+    await page.close();
+    return png;
+  };
+  const plain = await shot("/fixtures/plain.html");
+  const hostile = await shot("/fixtures/hostile.html");
+  assert.ok(plain.length > 10000, "the screenshot shows something");
+  assert.ok(plain.equals(hostile), "the guide must look the same on the hostile page");
+});
+
+test("a strict Content-Security-Policy page works with zero violations", async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.origin + "/fixtures/csp.html");
+  const host = await widgetReady(page);
+  await host.getByRole("button", { name: "El procedimiento" }).click();
+  await host.getByRole("button", { name: "Paso siguiente" }).click();
+  await host.getByText("Paso 2 de 8").first().waitFor();
+  await host.getByRole("button", { name: "Antes", exact: true }).click();
+  await host.locator("input.kg-checkbox").first().check();
+  const accent = await page.evaluate(() =>
+    getComputedStyle(document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg")).getPropertyValue("--kg-accent").trim());
+  assert.equal(accent, "#7a3e9d", "the accent is applied without a style attribute");
+  const violations = await page.evaluate(() => window.cspViolations);
+  assert.deepEqual(violations, []);
+  assert.deepEqual(errors.filter((e) => /Content Security Policy/i.test(e)), []);
+  await page.close();
+});
+
+test("no request leaves the assets' origin and no cookie is set", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(server.origin + "/");
+  const host = await widgetReady(page);
+  for (const name of ["The procedure", "Before", "Aftercare", "Warning signs", "Risks and benefits", "Questions", "Sources"]) {
+    await host.locator(".kg-nav").getByRole("button", { name, exact: true }).click();
+  }
+  await host.locator(".kg-nav").getByRole("button", { name: "Before", exact: true }).click();
+  await host.locator("input.kg-checkbox").first().check();
+  const foreign = requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith("data:"));
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(await context.cookies(), []);
+  assert.equal(await page.evaluate(() => document.cookie), "");
+  await context.close();
+});
+
+test("when WebAssembly cannot run, the practice's fallback stays visible", async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    delete window.WebAssembly;
+  });
+  const page = await context.newPage();
+  await page.goto(server.origin + "/");
+  await page.waitForTimeout(1000);
+  assert.equal(await page.getByText("needs JavaScript", { exact: false }).isVisible(), true);
+  assert.equal(await page.getByRole("link", { name: "(555) 010-0199" }).first().isVisible(), true);
+  assert.equal(await page.evaluate(() => !!document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg")), false);
+  await context.close();
+});
