@@ -79,7 +79,10 @@ fn each_procedure_step_renders_its_text_and_illustration_alternative() {
         );
         assert_eq!(html.matches(r#"aria-current="step""#).count(), 1);
         let scene = format!("{:?}", step.scene).to_lowercase();
-        assert!(html.contains(&format!("kg-ill-scene-{scene}")), "scene of step {n}");
+        assert!(
+            html.contains(&format!("kg-ill-scene-{scene}")),
+            "scene of step {n}"
+        );
     }
 }
 

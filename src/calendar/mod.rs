@@ -7,6 +7,7 @@
 
 mod date;
 mod ics;
+pub mod recovery;
 
 pub use date::{utc_stamp, Date};
 pub use ics::{build_ics, CalendarEvent};

@@ -2,6 +2,7 @@
 
 use super::context::GuideContext;
 use super::heading::Heading;
+use super::print_sheet::PrintSheet;
 use super::section_nav::SectionNav;
 use super::{checklist::ChecklistSection, overview::Overview, procedure::Procedure};
 use super::{questions::Questions, risks::Risks, sources::Sources, warnings::Warnings};
@@ -101,6 +102,11 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let practice = config.values.practice_name.as_deref();
+    let print = Callback::from(|_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
 
     html! {
         <ContextProvider<GuideContext> context={context.clone()}>
@@ -113,6 +119,9 @@ pub fn app(props: &AppProps) -> Html {
                         }
                     </div>
                     <div class="kg-tools">
+                        <button type="button" class="kg-button kg-button-secondary kg-print" aria-label={g.ui.print_label} onclick={print}>
+                            { g.ui.print }
+                        </button>
                         <button type="button" class="kg-button kg-button-secondary" lang={other_lang.tag()} onclick={switch_lang}>
                             { guide(other_lang).ui.read_in }
                         </button>
@@ -137,6 +146,7 @@ pub fn app(props: &AppProps) -> Html {
                 <footer class="kg-footer">
                     <p>{ context.text(g.disclaimer.text) }</p>
                 </footer>
+                <PrintSheet />
             </section>
         </ContextProvider<GuideContext>>
     }

@@ -7,6 +7,7 @@ pub mod context;
 pub mod heading;
 pub mod illustration;
 pub mod overview;
+pub mod print_sheet;
 pub mod procedure;
 pub mod questions;
 pub mod risks;

@@ -1,9 +1,15 @@
-//! The recovery timeline: what to expect, and when, after the procedure.
+//! The recovery timeline: what to expect, and when. With the procedure date, every
+//! milestone shows its calendar date and the dates can go into the patient's
+//! calendar; without it, times are relative ("After 48 hours").
 
 use super::context::use_guide;
 use super::heading::Heading;
 use super::source_refs::SourceRefs;
+use crate::calendar::recovery::{calendar_file, data_url, long_date, milestone_date};
+use crate::calendar::Date;
 use crate::content::{text, Ui};
+use crate::state::Action;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// "After 48 hours", "After 3 days": a milestone's time relative to the procedure.
@@ -17,24 +23,92 @@ pub fn relative_time(ui: &Ui, offset_hours: Option<u32>) -> String {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    /// On the printed sheet: no date field and no download.
+    #[prop_or_default]
+    pub print: bool,
+}
+
 #[function_component(Timeline)]
-pub fn timeline() -> Html {
+pub fn timeline(props: &TimelineProps) -> Html {
     let context = use_guide();
     let g = context.guide();
+    let lang = context.state.lang;
+    let procedure = context
+        .state
+        .procedure_date
+        .as_deref()
+        .and_then(Date::parse_iso);
+    let on_date = {
+        let state = context.state.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlInputElement>().value();
+            let date = Date::parse_iso(&value).map(Date::to_iso);
+            state.dispatch(Action::SetProcedureDate(date));
+        })
+    };
+    let clear_date = {
+        let state = context.state.clone();
+        Callback::from(move |_| state.dispatch(Action::SetProcedureDate(None)))
+    };
+    let download =
+        procedure.map(|day| data_url(&calendar_file(g, context.values(), day, now_millis())));
+    let date_id = if props.print {
+        "kg-date-print"
+    } else {
+        "kg-date"
+    };
     html! {
         <div class="kg-block kg-timeline-block">
             <Heading depth={2}>{ g.ui.timeline_heading }</Heading>
             <p>{ g.ui.timeline_intro }</p>
+            if !props.print {
+                <div class="kg-date-field">
+                    <label for={date_id}>{ g.ui.procedure_date_label }</label>
+                    <p class="kg-hint" id="kg-date-hint">{ g.ui.procedure_date_hint }</p>
+                    <div class="kg-date-row">
+                        <input type="date" id={date_id} class="kg-date-input" aria-describedby="kg-date-hint"
+                            value={context.state.procedure_date.clone().unwrap_or_default()} onchange={on_date} />
+                        if procedure.is_some() {
+                            <button type="button" class="kg-button kg-button-secondary" onclick={clear_date}>{ g.ui.clear_date }</button>
+                        }
+                    </div>
+                </div>
+            }
             <ol class="kg-timeline">
-                { for g.timeline.iter().map(|m| html! {
-                    <li key={m.id} class="kg-milestone">
-                        <p class="kg-milestone-when">{ relative_time(&g.ui, m.offset_hours) }</p>
-                        <p class="kg-milestone-title"><strong>{ context.text(m.title) }</strong></p>
-                        <p>{ context.text(m.text) }</p>
-                        <SourceRefs ids={m.sources.to_vec()} />
-                    </li>
+                { for g.timeline.iter().map(|m| {
+                    let relative = relative_time(&g.ui, m.offset_hours);
+                    let dated = procedure.and_then(|day| milestone_date(day, m)).map(|d| long_date(d, lang));
+                    html! {
+                        <li key={m.id} class="kg-milestone">
+                            <p class="kg-milestone-when">
+                                if let Some(date) = dated {
+                                    <span class="kg-milestone-date">{ date }</span>
+                                    <span class="kg-milestone-relative">{ relative }</span>
+                                } else {
+                                    { relative }
+                                }
+                            </p>
+                            <p class="kg-milestone-title"><strong>{ context.text(m.title) }</strong></p>
+                            <p>{ context.text(m.text) }</p>
+                            <SourceRefs ids={m.sources.to_vec()} />
+                        </li>
+                    }
                 }) }
             </ol>
+            if let (Some(href), false) = (download, props.print) {
+                <a class="kg-button kg-button-secondary kg-download" href={href} download="kyphoplasty-recovery.ics">
+                    { g.ui.download_calendar }
+                </a>
+            }
         </div>
     }
+}
+
+fn now_millis() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Date::now();
+    #[cfg(not(target_arch = "wasm32"))]
+    0.0
 }

@@ -73,9 +73,9 @@ test("warning signs are one click away and show the emergency number", async () 
   await page.goto(server.origin + "/");
   const host = await widgetReady(page);
   await host.locator(".kg-emergency-strip").getByRole("button", { name: "Warning signs" }).click();
-  const emergency = host.locator(".kg-card-emergency");
+  const emergency = host.locator(".kg-body .kg-card-emergency");
   await emergency.waitFor();
   assert.match(await emergency.textContent(), /Call 911 now if/);
-  assert.equal(await host.locator('.kg-card-urgent a[href="tel:5550100199"]').count(), 1);
+  assert.equal(await host.locator('.kg-body .kg-card-urgent a[href="tel:5550100199"]').count(), 1);
   await page.close();
 });

@@ -75,8 +75,8 @@ test("changing attributes after load updates the guide", async () => {
     el.setAttribute("emergency-number", "112");
   });
   await host.getByText("Su guía sobre la cifoplastia con balón").waitFor();
-  await host.getByText("Comuníquese con Clínica Norte si:").waitFor();
-  await host.getByText("Llame al 112 ahora si:").waitFor();
+  await host.getByText("Comuníquese con Clínica Norte si:").first().waitFor();
+  await host.getByText("Llame al 112 ahora si:").first().waitFor();
   await page.close();
 });
 

@@ -1,0 +1,50 @@
+//! The printed aftercare sheet: hidden on screen, the only thing printed. A patient
+//! gets one or two clean pages: the practice's phone, the timeline with dates, the
+//! aftercare checklist with empty boxes to tick by hand, and the warning signs.
+
+use super::context::use_guide;
+use super::timeline::Timeline;
+use super::warnings::Warnings;
+use crate::content::text;
+use crate::state::tick_key;
+use yew::prelude::*;
+
+#[function_component(PrintSheet)]
+pub fn print_sheet() -> Html {
+    let context = use_guide();
+    let g = context.guide();
+    let practice = context.config.values.practice_name.clone();
+    html! {
+        <div class="kg-print-sheet">
+            <p class="kg-print-title">{ g.ui.print_heading }</p>
+            if let Some(name) = practice {
+                <p class="kg-print-practice">{ name }</p>
+            }
+            if let Some(phone) = context.config.practice_phone.clone() {
+                <p class="kg-print-practice">{ text::ui(g.ui.print_phone, &[("phone", &phone)]) }</p>
+            }
+            <Warnings />
+            <Timeline print=true />
+            <div class="kg-print-checklist">
+                <p class="kg-print-subtitle">{ g.ui.aftercare_heading }</p>
+                { for g.aftercare.iter().map(|group| html! {
+                    <div class="kg-print-group" key={group.id}>
+                        <p class="kg-print-group-title">{ context.text(group.title) }</p>
+                        <ul>
+                            { for group.items.iter().map(|item| {
+                                let key = tick_key("aftercare", item.id);
+                                html! {
+                                    <li key={item.id}>
+                                        <span class="kg-print-box" aria-hidden="true"></span>
+                                        { context.item_text(&key, item.text) }
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    </div>
+                }) }
+            </div>
+            <p class="kg-print-footer">{ context.text(g.disclaimer.text) }</p>
+        </div>
+    }
+}
