@@ -162,9 +162,9 @@ function probeScript({ expected, probe }) {
 </script>`;
 }
 
-export function widgetPage({ instances = 1, probe = false } = {}) {
+export function widgetPage({ instances = 1, probe = false, instrument = true } = {}) {
   const guide = Array.from({ length: instances }, () => ELEMENT).join("\n    ");
-  const head = `${probeScript({ expected: instances, probe })}
+  const head = `${instrument ? probeScript({ expected: instances, probe }) : ""}
   <!-- The embed, exactly as a practice pastes it: -->
   <script src="/kyphoplasty-guide.js" defer></script>`;
   return hostPage({ head, guide });

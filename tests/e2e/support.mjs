@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const DIST = path.resolve(here, "../../dist");
+// KG_DIST lets a second build (a benchmark, a parallel check) be served instead of dist/.
+export const DIST = path.resolve(process.env.KG_DIST || path.resolve(here, "../../dist"));
 export const FIXTURES = path.resolve(here, "fixtures");
 
 const TYPES = {
