@@ -77,6 +77,9 @@ pub struct GuideState {
     pub procedure_date: Option<String>,
     /// Whether ticks are being remembered, so the checklist can say so.
     pub persistence: Persistence,
+    /// Bumped when a section is opened from a control that then disappears (the
+    /// "Warning signs" shortcut): the section's heading takes focus, so focus is not lost.
+    pub focus_request: u32,
 }
 
 impl GuideState {
@@ -92,6 +95,7 @@ impl GuideState {
             ticks: BTreeSet::new(),
             procedure_date: None,
             persistence: Persistence::Remembered,
+            focus_request: 0,
         }
     }
 
@@ -114,6 +118,8 @@ impl GuideState {
 pub enum Action {
     SetLang(Lang),
     Open(Section),
+    /// Opens a section and moves focus to its heading.
+    OpenAndFocus(Section),
     GoToStep(usize),
     NextStep,
     PreviousStep,
@@ -142,6 +148,10 @@ impl Reducible for GuideState {
         match action {
             Action::SetLang(lang) => next.lang = lang,
             Action::Open(section) => next.section = section,
+            Action::OpenAndFocus(section) => {
+                next.section = section;
+                next.focus_request = self.focus_request.wrapping_add(1);
+            }
             Action::GoToStep(step) => next.step = step.min(last),
             Action::NextStep => next.step = (self.step + 1).min(last),
             Action::PreviousStep => next.step = self.step.saturating_sub(1),
@@ -234,6 +244,14 @@ mod tests {
             })
             .reduce(Action::ClearTicks);
         assert!(s.ticks.is_empty());
+    }
+
+    #[test]
+    fn opening_with_focus_asks_for_focus_each_time() {
+        let s = state().reduce(Action::OpenAndFocus(Section::Warnings));
+        assert_eq!((s.section, s.focus_request), (Section::Warnings, 1));
+        let s = s.reduce(Action::OpenAndFocus(Section::Warnings));
+        assert_eq!(s.focus_request, 2);
     }
 
     #[test]

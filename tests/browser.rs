@@ -163,7 +163,7 @@ async fn the_language_switch_changes_every_string() {
         text(&root, ".kg-title"),
         "Your guide to balloon kyphoplasty"
     );
-    find(&root, ".kg-tools button").click();
+    find(&root, ".kg-lang").click();
     settle().await;
     assert_eq!(
         text(&root, ".kg-title"),
@@ -196,4 +196,118 @@ async fn warning_signs_show_the_practice_phone_only_when_configured() {
         .flatten()
         .is_none());
     assert!(text(&without, ".kg-card-emergency").contains("Call 911 now if"));
+}
+
+fn dispatch_key(target: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    target.dispatch_event(&event).expect("dispatch");
+}
+
+fn dispatch_pointer(target: &Element, kind: &str, x: i32, y: i32) {
+    let init = web_sys::PointerEventInit::new();
+    init.set_pointer_type("touch");
+    init.set_client_x(x);
+    init.set_client_y(y);
+    init.set_bubbles(true);
+    let event = web_sys::PointerEvent::new_with_event_init_dict(kind, &init).expect("event");
+    target.dispatch_event(&event).expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_change_the_step_but_not_inside_the_slider() {
+    let root = mount(&[("sections", "procedure"), ("start-step", "5")]).await;
+    let stage: Element = find(&root, ".kg-next").into();
+    dispatch_key(&stage, "ArrowRight");
+    settle().await;
+    assert!(text(&root, ".kg-step-title").contains("Step 6 of 8"));
+    dispatch_key(&stage, "ArrowLeft");
+    settle().await;
+    assert!(text(&root, ".kg-step-title").contains("Step 5 of 8"));
+    let slider: Element = find(&root, "input[type=range]").into();
+    dispatch_key(&slider, "ArrowLeft");
+    settle().await;
+    assert!(
+        text(&root, ".kg-step-title").contains("Step 5 of 8"),
+        "the slider keeps its arrows"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_slider_inflates_the_balloon_and_says_how_far() {
+    let root = mount(&[("sections", "procedure"), ("start-step", "5")]).await;
+    let slider: HtmlInputElement = find(&root, "input[type=range]").unchecked_into();
+    assert_eq!(slider.value(), "100");
+    slider.set_value("40");
+    let event = web_sys::InputEvent::new("input").expect("event");
+    slider.dispatch_event(&event).expect("dispatch");
+    settle().await;
+    let slider: HtmlInputElement = find(&root, "input[type=range]").unchecked_into();
+    assert_eq!(
+        slider.get_attribute("aria-valuetext").as_deref(),
+        Some("40% inflated")
+    );
+    let figure = find(&root, ".kg-ill");
+    let inflation = figure
+        .style()
+        .get_property_value("--kg-ill-inflation")
+        .unwrap_or_default();
+    assert!(
+        inflation.trim().starts_with("0.4"),
+        "css variable: {inflation}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn swiping_the_illustration_moves_between_steps() {
+    let root = mount(&[("sections", "procedure"), ("start-step", "2")]).await;
+    let stage: Element = find(&root, ".kg-stage").into();
+    dispatch_pointer(&stage, "pointerdown", 300, 200);
+    dispatch_pointer(&stage, "pointerup", 150, 210);
+    settle().await;
+    assert!(
+        text(&root, ".kg-step-title").contains("Step 3 of 8"),
+        "swipe left: next"
+    );
+    dispatch_pointer(&stage, "pointerdown", 100, 200);
+    dispatch_pointer(&stage, "pointerup", 260, 190);
+    settle().await;
+    assert!(
+        text(&root, ".kg-step-title").contains("Step 2 of 8"),
+        "swipe right: previous"
+    );
+    dispatch_pointer(&stage, "pointerdown", 100, 100);
+    dispatch_pointer(&stage, "pointerup", 140, 300);
+    settle().await;
+    assert!(
+        text(&root, ".kg-step-title").contains("Step 2 of 8"),
+        "a vertical drag scrolls, it does not swipe"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn step_changes_and_ticks_are_announced() {
+    let root = mount(&[("sections", "procedure")]).await;
+    find(&root, ".kg-next").click();
+    settle().await;
+    assert!(text(&root, "[aria-live=polite]").starts_with("Step 2 of 8: "));
+    let list = mount(&[("sections", "before"), ("storage-key", "announce")]).await;
+    find(&list, ".kg-checkbox").click();
+    settle().await;
+    let said = text(&list, ".kg-section > [aria-live=polite]");
+    assert!(said.contains(": 1 of "), "announced: {said}");
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn the_warning_signs_shortcut_moves_focus_to_the_warnings() {
+    let root = mount(&[]).await;
+    find(&root, ".kg-emergency-strip button").click();
+    settle().await;
+    let active = gloo::utils::document().active_element().expect("focus");
+    assert_eq!(active.text_content().as_deref(), Some("Warning signs"));
+    assert_eq!(active.get_attribute("tabindex").as_deref(), Some("-1"));
 }

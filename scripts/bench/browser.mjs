@@ -313,9 +313,16 @@ export async function interactions(browser, origin, rate, runs) {
   };
   const stepNumber = () =>
     page.evaluate(() => {
-      const p = document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg-step-progress");
+      // "Step 2 of 8" (.kg-step-number / .kg-step-progress), else the step list's aria-current.
+      const root = document.querySelector("kyphoplasty-guide").shadowRoot;
+      const p = root.querySelector(".kg-step-number, .kg-step-progress");
       const m = p && p.textContent.match(/(\d+)\D+(\d+)/);
-      return m ? { n: Number(m[1]), total: Number(m[2]) } : null;
+      if (m) return { n: Number(m[1]), total: Number(m[2]) };
+      const cur = root.querySelector('[aria-current="step"]');
+      const item = cur && cur.closest("li");
+      if (!item) return null;
+      const items = [...item.parentElement.children];
+      return { n: items.indexOf(item) + 1, total: items.length };
     });
 
   // Step changes.

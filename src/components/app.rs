@@ -64,6 +64,20 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    {
+        let root = root.clone();
+        use_effect_with(state.focus_request, move |request| {
+            if *request > 0 {
+                let heading = root
+                    .cast::<web_sys::Element>()
+                    .and_then(|r| r.query_selector(".kg-body [tabindex='-1']").ok().flatten())
+                    .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok());
+                if let Some(heading) = heading {
+                    let _ = heading.focus();
+                }
+            }
+        });
+    }
     let context = GuideContext {
         state: state.clone(),
         config: config.clone(),
@@ -95,7 +109,9 @@ pub fn app(props: &AppProps) -> Html {
     let open_warnings = {
         let context = context.clone();
         Callback::from(move |_| {
-            context.state.dispatch(Action::Open(Section::Warnings));
+            context
+                .state
+                .dispatch(Action::OpenAndFocus(Section::Warnings));
             context.emit(crate::embed::events::HostEvent::Section {
                 name: Section::Warnings.name(),
             });
@@ -122,7 +138,7 @@ pub fn app(props: &AppProps) -> Html {
                         <button type="button" class="kg-button kg-button-secondary kg-print" aria-label={g.ui.print_label} onclick={print}>
                             { g.ui.print }
                         </button>
-                        <button type="button" class="kg-button kg-button-secondary" lang={other_lang.tag()} onclick={switch_lang}>
+                        <button type="button" class="kg-button kg-button-secondary kg-lang" lang={other_lang.tag()} onclick={switch_lang}>
                             { guide(other_lang).ui.read_in }
                         </button>
                     </div>

@@ -29,6 +29,12 @@ pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
     };
     let list_name = props.list.name();
     let confirming = use_state(|| false);
+    // Progress is announced politely after each tick ("Caring for your cuts: 3 of 5 done").
+    let announcement = use_state(String::new);
+    let announce = {
+        let announcement = announcement.clone();
+        Callback::from(move |text: String| announcement.set(text))
+    };
     let any_ticked = context
         .state
         .ticks
@@ -66,7 +72,10 @@ pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
             if props.list == Section::Aftercare {
                 <Timeline />
             }
-            { for groups.iter().map(|group| html! { <Group key={group.id} list={list_name} group={group} /> }) }
+            { for groups.iter().map(|group| html! {
+                <Group key={group.id} list={list_name} group={group} on_announce={announce.clone()} />
+            }) }
+            <p class="kg-visually-hidden" aria-live="polite" aria-atomic="true">{ (*announcement).clone() }</p>
             <div class="kg-clear">
                 if *confirming {
                     <div class="kg-confirm" role="group" aria-label={g.ui.clear_ticks}>
@@ -86,6 +95,7 @@ pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
 struct GroupProps {
     list: &'static str,
     group: &'static ChecklistGroup,
+    on_announce: Callback<String>,
 }
 
 #[function_component(Group)]
@@ -125,8 +135,16 @@ fn group(props: &GroupProps) -> Html {
                         let key = key.clone();
                         let list = props.list;
                         let item_id = item.id.to_string();
+                        let on_announce = props.on_announce.clone();
+                        let (title, total) = (title.clone(), total.to_string());
                         Callback::from(move |event: Event| {
                             let checked = event.target_unchecked_into::<HtmlInputElement>().checked();
+                            let now_done = if checked { done + 1 } else { done.saturating_sub(1) };
+                            let ui = &context.guide().ui;
+                            on_announce.emit(text::ui(
+                                ui.progress_announcement,
+                                &[("group", &title), ("done", &now_done.to_string()), ("total", &total)],
+                            ));
                             context.state.dispatch(Action::SetTick { key: key.clone(), checked });
                             context.emit(HostEvent::Tick { list, item: item_id.clone(), checked });
                         })

@@ -10,6 +10,7 @@ pub mod overview;
 pub mod print_sheet;
 pub mod procedure;
 pub mod questions;
+pub mod read_aloud;
 pub mod risks;
 pub mod section_nav;
 pub mod source_refs;

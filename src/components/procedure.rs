@@ -4,12 +4,13 @@
 use super::context::use_guide;
 use super::heading::Heading;
 use super::illustration::{Illustration, IllustrationLabels};
+use super::read_aloud::ReadAloud;
 use super::source_refs::SourceRefs;
 use super::step_list::StepList;
 use crate::content::{text, Scene, Ui};
 use crate::embed::events::HostEvent;
 use crate::state::Action;
-use web_sys::{HtmlInputElement, KeyboardEvent};
+use web_sys::{HtmlInputElement, KeyboardEvent, PointerEvent};
 use yew::prelude::*;
 
 /// The illustration's part names in the patient's language.
@@ -119,12 +120,17 @@ pub fn procedure() -> Html {
         })
     };
     let percent = ((state.inflation * 100.0).round() as u32).to_string();
+    let swipe = use_swipe(go.clone());
+    let spoken: String = std::iter::once(title.clone())
+        .chain(step.body.iter().map(|p| context.text(p)))
+        .collect::<Vec<_>>()
+        .join(" ");
 
     html! {
         <div class="kg-section kg-procedure" data-section="procedure" {onkeydown}>
             <Heading depth={1} focusable=true>{ g.ui.procedure_heading }</Heading>
             <div class="kg-stepper">
-                <div class="kg-stage">
+                <div class="kg-stage" onpointerdown={swipe.0} onpointerup={swipe.1}>
                     <Illustration
                         scene={step.scene}
                         inflation={if step.scene == Scene::Inflate { state.inflation } else { 1.0 }}
@@ -155,6 +161,7 @@ pub fn procedure() -> Html {
                     </Heading>
                     { for step.body.iter().map(|p| html! { <p>{ context.text(p) }</p> }) }
                     <SourceRefs ids={step.sources.to_vec()} />
+                    <ReadAloud text={AttrValue::from(spoken)} />
                     <div class="kg-pager">
                         <button type="button" class="kg-button kg-button-secondary kg-previous"
                             aria-disabled={at_start.then_some("true")} aria-label={g.ui.previous_step} onclick={previous}>
@@ -171,4 +178,32 @@ pub fn procedure() -> Html {
             <p class="kg-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
         </div>
     }
+}
+
+/// Horizontal swipes on the illustration move between steps on touch screens
+/// (left: next, right: previous); vertical movement stays scrolling.
+#[hook]
+fn use_swipe(go: Callback<Action>) -> (Callback<PointerEvent>, Callback<PointerEvent>) {
+    let start = use_mut_ref(|| None::<(i32, i32)>);
+    let down = {
+        let start = start.clone();
+        Callback::from(move |event: PointerEvent| {
+            let touch = event.pointer_type() == "touch" || event.pointer_type() == "pen";
+            *start.borrow_mut() = touch.then(|| (event.client_x(), event.client_y()));
+        })
+    };
+    let up = Callback::from(move |event: PointerEvent| {
+        let Some((x, y)) = start.borrow_mut().take() else {
+            return;
+        };
+        let (dx, dy) = (event.client_x() - x, event.client_y() - y);
+        if dx.abs() >= 50 && dx.abs() > dy.abs() * 2 {
+            go.emit(if dx < 0 {
+                Action::NextStep
+            } else {
+                Action::PreviousStep
+            });
+        }
+    });
+    (down, up)
 }

@@ -1,0 +1,105 @@
+//! "Read this step aloud" with the browser's own speech synthesis, in the guide's
+//! language. Hidden where the browser has none; stops when the step changes.
+
+use super::context::use_guide;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReadAloudProps {
+    /// What to read: the step's title and text.
+    pub text: AttrValue,
+}
+
+/// Whether this browser can speak.
+fn speech_available() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w, &"speechSynthesis".into()).ok())
+            .is_some_and(|s| s.is_object())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
+#[cfg(target_arch = "wasm32")]
+fn synthesis() -> Option<web_sys::SpeechSynthesis> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &"speechSynthesis".into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+fn stop() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(s) = synthesis() {
+        s.cancel();
+    }
+}
+
+#[function_component(ReadAloud)]
+pub fn read_aloud(props: &ReadAloudProps) -> Html {
+    let context = use_guide();
+    let ui = &context.guide().ui;
+    let available = use_state(|| false);
+    let speaking = use_state(|| false);
+    let listeners = use_mut_ref(Vec::<gloo::events::EventListener>::new);
+    {
+        let available = available.clone();
+        use_effect_with((), move |_| available.set(speech_available()));
+    }
+    {
+        // A new step (or language) stops reading the old one.
+        let speaking = speaking.clone();
+        use_effect_with(props.text.clone(), move |_| {
+            stop();
+            speaking.set(false);
+            move || stop()
+        });
+    }
+    if !*available {
+        return html! {};
+    }
+    let onclick = {
+        let speaking = speaking.clone();
+        let text = props.text.clone();
+        let lang = context.state.lang.tag();
+        Callback::from(move |_| {
+            stop();
+            if *speaking {
+                speaking.set(false);
+                return;
+            }
+            #[cfg(target_arch = "wasm32")]
+            if let (Some(s), Ok(utterance)) = (
+                synthesis(),
+                web_sys::SpeechSynthesisUtterance::new_with_text(&text),
+            ) {
+                utterance.set_lang(lang);
+                utterance.set_rate(0.9);
+                let mut held = listeners.borrow_mut();
+                held.clear();
+                for event in ["end", "error"] {
+                    let speaking = speaking.clone();
+                    held.push(gloo::events::EventListener::new(
+                        &utterance,
+                        event,
+                        move |_| speaking.set(false),
+                    ));
+                }
+                s.speak(&utterance);
+                speaking.set(true);
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&text, lang, &listeners);
+        })
+    };
+    html! {
+        <button type="button" class="kg-button kg-button-secondary kg-read-aloud" {onclick}>
+            <span aria-hidden="true">{ if *speaking { "■ " } else { "▶ " } }</span>
+            { if *speaking { ui.stop_reading } else { ui.read_aloud } }
+        </button>
+    }
+}
