@@ -24,6 +24,13 @@
   var GLUE = base + "kyphoplasty-guide-core.js";
   var WASM = base + "kyphoplasty-guide-core_bg.wasm";
   var CSS = base + "kyphoplasty-guide.css";
+  /* Subresource Integrity of the wasm and stylesheet, stamped in by the build
+     (scripts/post-build.mjs); left as placeholders in an unstamped copy. */
+  var WASM_INTEGRITY = "__KG_WASM_INTEGRITY__";
+  var CSS_INTEGRITY = "__KG_CSS_INTEGRITY__";
+  function stamped(value) {
+    return value.indexOf("sha") === 0 ? value : undefined;
+  }
 
   /* Attributes whose change re-reads the configuration (see README, "Attributes"). */
   var OBSERVED = [
@@ -36,7 +43,8 @@
   function loadModule() {
     if (!modulePromise) {
       modulePromise = import(GLUE).then(function (glue) {
-        return glue.default({ module_or_path: WASM }).then(function () {
+        var wasm = fetch(WASM, { integrity: stamped(WASM_INTEGRITY), credentials: "same-origin" });
+        return glue.default({ module_or_path: wasm }).then(function () {
           return glue;
         });
       });
@@ -64,7 +72,7 @@
           if (!element.isConnected || element._widget) {
             return;
           }
-          element._widget = glue.mount(element, element.shadowRoot, CSS);
+          element._widget = glue.mount(element, element.shadowRoot, CSS, stamped(CSS_INTEGRITY));
         })
         .catch(function (error) {
           element._loading = null;

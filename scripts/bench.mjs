@@ -100,7 +100,9 @@ async function build(o, env) {
   if (r.code !== 0) {
     process.stderr.write(r.stdout.slice(-4000) + r.stderr.slice(-4000));
     throw new Error(
-      r.code === -1 ? "trunk not found: run `source scripts/setup.sh` first (it installs the tools)" : "trunk build failed",
+      r.code === -1
+        ? "trunk not found: run `source scripts/setup.sh` first (it installs the tools)"
+        : `trunk build failed${existsSync(path.join(o.dist, "kyphoplasty-guide-core_bg.wasm")) ? ` (to measure the previous build in ${o.dist}, add --no-build)` : ""}`,
     );
   }
   log(`built in ${((Date.now() - t) / 1000).toFixed(0)} s`);
@@ -110,7 +112,7 @@ async function build(o, env) {
 
 async function browserFigures(o, pages, server) {
   const browser = await launchBrowser();
-  const res = { version: browser.version() };
+  const res = { version: browser.version(), loadBefore: os.loadavg()[0] };
   try {
     log("calibrating CPU throttling...");
     res.calibration = { 1: await B.calibrate(browser, server.origin, 1), [o.throttle]: await B.calibrate(browser, server.origin, o.throttle) };
@@ -157,6 +159,7 @@ async function browserFigures(o, pages, server) {
   } finally {
     await browser.close();
   }
+  res.loadAfter = os.loadavg()[0];
   return res;
 }
 
@@ -191,6 +194,7 @@ function report(o, ctx) {
     `build: \`trunk build --release --dist ${o.dist}\` (CARGO_TARGET_DIR=${o.targetDir}); wasm sha256 ${ctx.wasmHash.slice(0, 16)}…`,
     br ? `CPU throttling: ${o.throttle}x via CDP Emulation.setCPUThrottlingRate; calibration loop ${fmtMs(br.calibration[1])} at 1x, ${fmtMs(br.calibration[o.throttle])} at ${o.throttle}x (effective ${(br.calibration[o.throttle] / br.calibration[1]).toFixed(1)}x)` : null,
     br ? `runs: ${o.runs} per timed figure (min / median / max shown); every page load in a fresh browser context` : null,
+    br ? `system load average (1 min) before / after the browser runs: ${br.loadBefore.toFixed(2)} / ${br.loadAfter.toFixed(2)} (other work on the machine inflates the timings)` : null,
   ].filter(Boolean);
   out.push(...env.map((l) => `- ${l}`));
   out.push("");
@@ -278,7 +282,8 @@ function report(o, ctx) {
         ...sum3(s),
         s ? String(summarize(col(list, "tasks")).median) : "n/a",
         fmtMs(summarize(col(list, "latencyMs"))?.median),
-        fmtMs(summarize(col(list, "looseMs"))?.median),
+        fmtMs(summarize(col(list, "widgetMs"))?.median),
+        fmtMs(summarize(col(list, "clickTaskMs"))?.median),
         cold ? fmtMs(cold.ms) : "n/a",
       ]);
       cats.push(`- ${label}, ${throttle}: ${categoriesLine(col(list, "categories"))} ms`);
@@ -295,9 +300,9 @@ function report(o, ctx) {
     }
     sec3.push(
       table(
-        ["interaction", "CPU", "min", "median", "max", "tasks", "press → frame end", "all tasks in 400 ms", "first click (cold)"],
+        ["interaction", "CPU", "min", "median", "max", "tasks", "press → quiet", "in widget code", "click task", "first click (cold)"],
         rows,
-        ["l", "l", "r", "r", "r", "r", "r", "r", "r"],
+        ["l", "l", "r", "r", "r", "r", "r", "r", "r", "r"],
       ),
     );
     sec3.push("");
@@ -538,7 +543,6 @@ async function main() {
       dir: o.analysisDir,
       shipped: wasmFile,
       install: o.install,
-      cargoBuild: !o.build,
     });
   }
 

@@ -28,6 +28,16 @@ try {
         const file = `${out}/${lang}-${name}-${section}.png`;
         await page.locator("kyphoplasty-guide").screenshot({ path: file });
         console.log(file);
+        if (section === "procedure" && process.env.STEPS) {
+          // Every step of the procedure: the stage (illustration and text) only.
+          for (let step = 1; step <= 8; step++) {
+            const stepFile = `${out}/${lang}-${name}-step${step}.png`;
+            await page.locator("kyphoplasty-guide").locator(".kg-stepper").screenshot({ path: stepFile });
+            console.log(stepFile);
+            await page.evaluate(() => document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg-next").click());
+            await page.waitForTimeout(700);
+          }
+        }
       }
       await page.close();
     }

@@ -238,11 +238,14 @@ async function target(page, selector, index = 0, light = false) {
 /**
  * One traced click. The mouse is moved onto the target first (untraced, so hover
  * styling is not counted), then press+release is traced. Measured: the sum of the
- * renderer main thread's top-level tasks from the first task that dispatches the
- * pointer/mouse events to the end of the first frame (a task with Paint/Commit) after
- * the last task that ran the widget's code (glue JS / wasm) — i.e. handling the input
- * and rendering its result. `looseMs` sums every task in the 400 ms after the press.
+ * renderer main thread's top-level tasks from the task that dispatches the press
+ * until the main thread is quiet again (no task of 1 ms or more starts within 50 ms
+ * of the last one; capped at `horizon` ms). That is the input handling, the widget's
+ * code (Yew's update and the DOM patch), style, layout, paint and commit of the
+ * frames that show the result, and anything the widget schedules (timers).
  */
+const QUIET_US = 50000;
+
 async function tracedClick(browser, page, point, settleMs) {
   await page.mouse.move(point.x, point.y);
   await sleep(150);
@@ -261,32 +264,37 @@ async function tracedClick(browser, page, point, settleMs) {
   if (!thread) return null;
   const evts = threadEvents(events, thread.pid, thread.tid);
   const tasks = topLevelTasks(evts);
-  const isInput = (t) =>
-    inside(evts, t).some((e) => e.name === "EventDispatch" && /^(pointerdown|mousedown|pointerup|mouseup|click)$/.test(e.args?.data?.type));
-  const first = tasks.findIndex(isInput);
+  const dispatches = (t, re) => inside(evts, t).some((e) => e.name === "EventDispatch" && re.test(e.args?.data?.type));
+  const first = tasks.findIndex((t) => dispatches(t, /^(pointerdown|mousedown)$/));
   if (first < 0) return null;
   const start = tasks[first].ts;
-  const horizon = start + 400000;
-  const windowTasks = tasks.filter((t) => t.ts >= start && t.ts < horizon);
-  const widgetRe = /kyphoplasty-guide-core/;
-  const runsWidget = (t) =>
-    inside(evts, t).some((e) => (e.name === "FunctionCall" || e.name === "EvaluateScript") && widgetRe.test(e.args?.data?.url || ""));
-  let lastIdx = 0;
-  windowTasks.forEach((t, i) => {
-    if (isInput(t) || runsWidget(t)) lastIdx = i;
-  });
-  let endIdx = windowTasks.findIndex((t, i) => i >= lastIdx && taskHas(evts, t, /^(Paint|Commit)$/));
-  if (endIdx < 0) endIdx = lastIdx;
-  const counted = windowTasks.slice(0, endIdx + 1);
+  const horizon = start + (settleMs - 40) * 1000;
+  const counted = [tasks[first]];
+  let end = start + tasks[first].dur;
+  for (const t of tasks.slice(first + 1)) {
+    if (t.ts >= horizon || t.ts - end >= QUIET_US) break;
+    counted.push(t);
+    if (t.dur >= 1000) end = Math.max(end, t.ts + t.dur);
+  }
   const categories = {};
   for (const t of counted) addCategories(categories, selfTimeByCategory(evts, t));
-  const clickTask = windowTasks.find((t) => inside(evts, t).some((e) => e.name === "EventDispatch" && e.args?.data?.type === "click"));
+  const clickTask = counted.find((t) => dispatches(t, /^click$/));
+  // Time inside calls into the glue (JS → wasm), outermost calls only.
+  let widgetCode = 0;
+  for (const t of counted) {
+    let until = -Infinity;
+    for (const e of inside(evts, t)) {
+      if (e.name !== "FunctionCall" || !/kyphoplasty-guide-core/.test(e.args?.data?.url || "") || e.ts < until) continue;
+      widgetCode += e.dur;
+      until = e.ts + e.dur;
+    }
+  }
   return {
     ms: ms(counted.reduce((s, t) => s + t.dur, 0)),
     tasks: counted.length,
-    latencyMs: ms(counted[counted.length - 1].ts + counted[counted.length - 1].dur - start),
+    latencyMs: ms(end - start),
     clickTaskMs: clickTask ? ms(clickTask.dur) : null,
-    looseMs: ms(windowTasks.reduce((s, t) => s + t.dur, 0)),
+    widgetMs: ms(widgetCode),
     categories,
   };
 }

@@ -128,8 +128,13 @@ export function describeTask(threadEvts, t, limit = 4) {
       const d = e.args?.data || {};
       let what = e.name;
       if (d.type) what += ` ${d.type}`;
-      const url = d.url || d.scriptName || "";
-      if (url) what += ` ${url.split("/").pop() || url}`;
+      let url = d.url || d.scriptName || "";
+      if (!url) {
+        // e.g. TimerFire / RunMicrotasks / EventDispatch → the script it called
+        const call = inside(threadEvts, e).find((c) => c.args?.data?.url);
+        if (call) url = call.args.data.url;
+      }
+      if (url) what += ` → ${url.split("/").pop() || url}`;
       else if (d.functionName) what += ` ${d.functionName}`;
       return `${what} ${(e.dur / 1000).toFixed(1)} ms`;
     })

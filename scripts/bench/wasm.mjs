@@ -91,7 +91,8 @@ export function dataText(dataBody) {
 
 // --- crate attribution ----------------------------------------------------------
 
-const STD = new Set(["core", "alloc", "std", "compiler_builtins", "dlmalloc", "hashbrown", "rustc_demangle", "panic_abort", "libm"]);
+const STD = new Set(["core", "alloc", "std", "compiler_builtins", "dlmalloc", "hashbrown", "rustc_demangle", "panic_abort", "libm", "__rustc"]);
+const COMP = "yew <COMP> generics: per-component lifecycle, with each component's view code inlined";
 
 function stripHashes(name) {
   return name.replace(/::h[0-9a-f]{16}$/, "").replace(/\[[0-9a-f]{8,}\]/g, "");
@@ -136,6 +137,8 @@ export function crateOf(rawName) {
   if (/^(import|export) /.test(name) || /shim/.test(name) || /^__(wbindgen|wbg|externref|instance_terminated)/.test(name) || /^(widget_|mount$|__wbg_)/.test(name))
     return "[wasm-bindgen: imports, exports, shims]";
   if (/^(code|func)\[\d+\]$/.test(name)) return "[unnamed functions]";
+  if (/^<?yew::[^ ]*<COMP>/.test(name)) return COMP;
+  if (/^__rustc::/.test(name)) return "std";
   if (/^(type|table|elem|global|memory|start)\[/.test(name) || /^(type|table|elem|global)\[/.test(name)) return "[wasm structure: types, tables, globals]";
   const dropGlue = name.match(/^core::ptr::drop_in_place<(.*)>$/);
   if (dropGlue) {
@@ -205,11 +208,11 @@ export async function ensureTwiggy(env, install) {
  * Builds the named analysis copies next to each other in `dir` and runs twiggy.
  * `artifact`: the cargo output Trunk used; `shipped`: the wasm in the bench's dist.
  */
-export async function analyze({ root, env, targetDir, dir, shipped, install, cargoBuild }) {
+export async function analyze({ root, env, targetDir, dir, shipped, install }) {
   const result = { notes: [] };
   await fs.mkdir(dir, { recursive: true });
   const artifact = path.join(targetDir, "wasm32-unknown-unknown", "release", "kyphoplasty_guide_core.wasm");
-  if (cargoBuild || !existsSync(artifact)) {
+  if (!existsSync(artifact)) {
     log("cargo build --release --target wasm32-unknown-unknown (for the analysis copy)...");
     const b = await run("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown"], { cwd: root, env });
     if (b.code !== 0) {

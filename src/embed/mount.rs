@@ -61,11 +61,16 @@ pub fn mount(
     host: HtmlElement,
     root: ShadowRoot,
     stylesheet_url: String,
+    stylesheet_integrity: Option<String>,
 ) -> Result<Widget, JsValue> {
     let document = gloo::utils::document();
     let link = document.create_element("link")?;
     link.set_attribute("rel", "stylesheet")?;
     link.set_attribute("href", &stylesheet_url)?;
+    if let Some(integrity) = stylesheet_integrity {
+        link.set_attribute("integrity", &integrity)?;
+        link.set_attribute("crossorigin", "anonymous")?;
+    }
     let container = document.create_element("div")?;
     container.set_attribute("class", "kg-mount")?;
     root.append_child(&link)?;

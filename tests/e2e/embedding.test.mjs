@@ -147,3 +147,21 @@ test("when WebAssembly cannot run, the practice's fallback stays visible", async
   assert.equal(await page.evaluate(() => !!document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg")), false);
   await context.close();
 });
+
+test("a wasm file altered on its way is refused (Subresource Integrity) and the fallback stays", async () => {
+  const tampering = await startServer({
+    body: (path, bytes) => {
+      if (!path.endsWith(".wasm")) return bytes;
+      const copy = Buffer.from(bytes);
+      copy[copy.length - 1] ^= 0xff;
+      return copy;
+    },
+  });
+  const page = await browser.newPage();
+  await page.goto(tampering.origin + "/");
+  await page.waitForTimeout(1500);
+  assert.equal(await page.getByText("needs JavaScript", { exact: false }).isVisible(), true);
+  assert.equal(await page.evaluate(() => !!document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg")), false);
+  await page.close();
+  await tampering.close();
+});

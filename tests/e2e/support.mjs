@@ -23,9 +23,10 @@ const TYPES = {
 
 /**
  * Serves dist/ at /, and test pages from fixtures/ at /fixtures/.
- * `headers(urlPath)` may add response headers (for example a CSP) per request.
+ * `headers(urlPath)` may add response headers (for example a CSP) per request;
+ * `body(urlPath, bytes)` may change what is served (for example to tamper with a file).
  */
-export async function startServer({ headers = () => ({}), port = 0 } = {}) {
+export async function startServer({ headers = () => ({}), port = 0, body = (_path, bytes) => bytes } = {}) {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     let file;
@@ -39,13 +40,13 @@ export async function startServer({ headers = () => ({}), port = 0 } = {}) {
       return;
     }
     try {
-      const body = await fs.readFile(file);
+      const bytes = body(url.pathname, await fs.readFile(file));
       res.writeHead(200, {
         "content-type": TYPES[path.extname(file)] || "application/octet-stream",
         "cache-control": "no-store",
         ...headers(url.pathname),
       });
-      res.end(body);
+      res.end(bytes);
     } catch {
       res.writeHead(404).end("not found");
     }
