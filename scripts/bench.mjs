@@ -194,7 +194,10 @@ function report(o, ctx) {
     `build: \`trunk build --release --dist ${o.dist}\` (CARGO_TARGET_DIR=${o.targetDir}); wasm sha256 ${ctx.wasmHash.slice(0, 16)}…`,
     br ? `CPU throttling: ${o.throttle}x via CDP Emulation.setCPUThrottlingRate; calibration loop ${fmtMs(br.calibration[1])} at 1x, ${fmtMs(br.calibration[o.throttle])} at ${o.throttle}x (effective ${(br.calibration[o.throttle] / br.calibration[1]).toFixed(1)}x)` : null,
     br ? `runs: ${o.runs} per timed figure (min / median / max shown); every page load in a fresh browser context` : null,
-    br ? `system load average (1 min) before / after the browser runs: ${br.loadBefore.toFixed(2)} / ${br.loadAfter.toFixed(2)} (other work on the machine inflates the timings)` : null,
+    br
+      ? `system load average (1 min) before / after the browser runs: ${br.loadBefore.toFixed(2)} / ${br.loadAfter.toFixed(2)}` +
+        (Math.max(br.loadBefore, br.loadAfter) > os.cpus().length ? " — **busy machine: other work inflated these timings; rerun when idle**" : "")
+      : null,
   ].filter(Boolean);
   out.push(...env.map((l) => `- ${l}`));
   out.push("");
@@ -340,11 +343,10 @@ function report(o, ctx) {
       sec4.push(`- ${label}, main-thread self time from the loader to ready + 500 ms (median, ms): ${categoriesLine(col(list, "categories"))}`);
       const api = summarize(list.map((x) => Math.max(0, ...x.longtasksAfterLoader.map((l) => l.duration))));
       sec4.push(`- ${label}, PerformanceObserver('longtask') after the loader started: longest ${api && api.median > 0 ? fmtMs(api.median) : "none ≥ 50 ms"} (median of runs; the API only reports tasks ≥ 50 ms)`);
-      sec4.push(`- ${label}, longest task of the host page before the loader ran (not counted): ${list[0]?.longestBeforeWhat || "?"}`);
     }
     sec4.unshift(
       table(
-        ["CPU", "longest task min", "median", "max", "tasks ≥ 50 ms", "main-thread busy", "host page's longest (before loader)", "`.kg` at (traced)"],
+        ["CPU", "longest task min", "median", "max", "tasks ≥ 50 ms", "main-thread busy", "host page's own longest (before the loader)", "`.kg` at (traced)"],
         lt,
         ["l", "r", "r", "r", "r", "r", "r", "r"],
       ),
@@ -445,6 +447,12 @@ function report(o, ctx) {
           ["l", "r", "r", "r", "r"],
         ),
       );
+      if (wasm.modulesPre?.length) {
+        sec6.push("");
+        sec6.push("The project crate by module, before wasm-opt (after it, most of this is inlined into the `<COMP>` generics above):");
+        sec6.push("");
+        sec6.push(table(["module", "bytes"], wasm.modulesPre.slice(0, 15).map((x) => [x.module, fmtInt(x.bytes)]), ["l", "r"]));
+      }
       if (wasm.generics?.length) {
         sec6.push("");
         sec6.push("Generic functions with the most copies (monomorphisations):");
@@ -460,7 +468,7 @@ function report(o, ctx) {
       sec6.push("");
       sec6.push("`twiggy top -n 25` (named, optimised copy):");
       sec6.push("", "```text", wasm.top, "```", "");
-      sec6.push("`twiggy dominators -d 4 -r 24` (trimmed):");
+      sec6.push("`twiggy dominators -d 3 -r 200` (first 30 lines):");
       sec6.push("", "```text", wasm.dominators, "```", "");
       sec6.push("`twiggy monos -m 8 -n 2`:");
       sec6.push("", "```text", wasm.monos, "```");

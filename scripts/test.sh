@@ -10,17 +10,18 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "format and lints"
 cargo fmt --all -- --check
-cargo clippy --all-targets -- -D warnings
+cargo clippy --all-targets --features ssr -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests (cargo test)"
-cargo test
+cargo test --features ssr
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test --target wasm32-unknown-unknown
 
-step "release build (trunk)"
+step "release build (trunk) and the static HTML guide"
 trunk build --release
+cargo run --quiet --features ssr --bin static-guide -- dist
 
 step "end-to-end tests (node --test, playwright-core, Chromium)"
 node --test --test-concurrency=1 tests/e2e/

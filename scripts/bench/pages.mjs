@@ -176,12 +176,14 @@ export function emptyPage() {
 
 /**
  * The static-HTML floor: `markup` (the widget's rendered `.kg-mount`, taken from a live
- * page) inside a plain, shadow-free <div class="kg-static-host">, styled by a stylesheet
- * link. No script at all.
+ * page) inside a plain, shadow-free container, styled by a stylesheet link. No script
+ * at all. The container is a <kyphoplasty-guide> element with no shadow root: with no
+ * script nothing defines or upgrades it, it is an ordinary element, and the host page's
+ * own rule for it (display, margins) applies exactly as on the widget page.
  */
 export function staticPage({ markup, cssHref }) {
   const head = `  <link rel="stylesheet" href="${cssHref}">`;
-  return hostPage({ head, guide: `<div class="kg-static-host">\n${markup}\n    </div>` });
+  return hostPage({ head, guide: `<kyphoplasty-guide class="kg-static-host">\n${markup}\n    </kyphoplasty-guide>` });
 }
 
 /**
@@ -197,13 +199,14 @@ export function staticFromFile({ text, cssHref }) {
 }
 
 /**
- * The widget's stylesheet for a shadow-free copy of its markup: `:host(X)` becomes
- * `.kg-static-host X`-equivalent and `:host` becomes `.kg-static-host`, so the custom
- * properties and resets that the widget sets on its host apply to the container.
- * Nothing else changes (same rules, same order, ±a few bytes).
+ * The widget's stylesheet for a shadow-free copy of its markup: `:host` becomes
+ * `:where(.kg-static-host)` and `:host(X)` becomes `:where(.kg-static-host)X`, so the
+ * custom properties and resets the widget sets on its host apply to the container —
+ * with zero specificity, so that, as with a real :host rule, the host page's own rules
+ * for the element (margins, display) still win. Nothing else changes.
  */
 export function cssForStatic(css) {
   return css
-    .replace(/:host\(([^()]*)\)/g, ".kg-static-host$1")
-    .replace(/:host\b/g, ".kg-static-host");
+    .replace(/:host\(([^()]*)\)/g, ":where(.kg-static-host)$1")
+    .replace(/:host\b/g, ":where(.kg-static-host)");
 }

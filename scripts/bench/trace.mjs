@@ -109,6 +109,16 @@ export function addCategories(into, add) {
 
 /** A short human description of the biggest things inside task `t`. */
 export function describeTask(threadEvts, t, limit = 4) {
+  const cats = Object.entries(selfTimeByCategory(threadEvts, t))
+    .filter(([, v]) => v >= 500)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`)
+    .join(", ");
+  const parts = describeParts(threadEvts, t, limit);
+  return `${parts || "no script"} [self time, ms: ${cats}]`;
+}
+
+function describeParts(threadEvts, t, limit) {
   const interesting = inside(threadEvts, t).filter((e) =>
     /^(EvaluateScript|FunctionCall|EventDispatch|RunMicrotasks|TimerFire|Layout|UpdateLayoutTree|Paint|ParseHTML|v8\.wasm\.\w+|MajorGC|MinorGC|ParseAuthorStyleSheet|Commit|FireAnimationFrame)$/.test(e.name),
   );

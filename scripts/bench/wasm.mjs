@@ -171,6 +171,24 @@ export function byCrate(items) {
   return [...m.values()].sort((a, b) => b.bytes - a.bytes);
 }
 
+/**
+ * The project crate's code by module, from the copy before wasm-opt: after it, much of
+ * this code is inlined into Yew's generic functions and no longer carries its name.
+ */
+export function projectModules(items) {
+  const m = new Map();
+  for (const it of items) {
+    if (crateOf(it.name) !== "kyphoplasty_guide_core") continue;
+    let n = stripHashes(it.name);
+    const q = n.match(/^<(kyphoplasty_guide_core::[^ >]+)/);
+    if (q) n = q[1];
+    const parts = n.split("::");
+    const key = parts.slice(1, parts[1] === "components" || parts[1] === "embed" || parts[1] === "content" ? 3 : 2).join("::");
+    m.set(key, (m.get(key) || 0) + it.shallow_size);
+  }
+  return [...m.entries()].map(([module, bytes]) => ({ module, bytes })).sort((a, b) => b.bytes - a.bytes);
+}
+
 /** Groups of monomorphisations: the same generic function instantiated many times. */
 export function genericGroups(items) {
   const m = new Map();
@@ -265,7 +283,7 @@ export async function analyze({ root, env, targetDir, dir, shipped, install }) {
       .trimEnd();
   const [top, dom, monos, all, allPre] = await Promise.all([
     run("twiggy", ["top", "-n", "25", namedOpt], { env }),
-    run("twiggy", ["dominators", "-d", "4", "-r", "24", namedOpt], { env }),
+    run("twiggy", ["dominators", "-d", "3", "-r", "200", namedOpt], { env }),
     run("twiggy", ["monos", "-m", "8", "-n", "2", namedOpt], { env }),
     run("twiggy", ["top", "-n", "1000000", "-f", "json", namedOpt], { env, }),
     run("twiggy", ["top", "-n", "1000000", "-f", "json", preOpt], { env }),
@@ -278,6 +296,7 @@ export async function analyze({ root, env, targetDir, dir, shipped, install }) {
     const itemsPre = JSON.parse(allPre.stdout);
     result.crates = byCrate(items);
     result.cratesPre = new Map(byCrate(itemsPre).map((c) => [c.crate, c.bytes]));
+    result.modulesPre = projectModules(itemsPre);
     result.generics = genericGroups(items).slice(0, 8);
     result.itemCount = items.length;
   } catch (e) {

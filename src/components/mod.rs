@@ -15,6 +15,8 @@ pub mod risks;
 pub mod section_nav;
 pub mod source_refs;
 pub mod sources;
+#[cfg(feature = "ssr")]
+pub mod static_guide;
 pub mod step_list;
 pub mod timeline;
 pub mod warnings;

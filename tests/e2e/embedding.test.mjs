@@ -165,3 +165,15 @@ test("a wasm file altered on its way is refused (Subresource Integrity) and the 
   await page.close();
   await tampering.close();
 });
+
+test("the static HTML guide shows the whole guide with no script", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const [lang, emergency] of [["en", "Call 911 now if:"], ["es", "Llame al 911 ahora si:"]]) {
+    await page.goto(`${server.origin}/guide-${lang}.html`);
+    assert.equal(await page.locator("figure.kg-ill").count(), 8);
+    assert.equal(await page.locator("script").count(), 0);
+    assert.equal(await page.getByText(emergency).isVisible(), true);
+  }
+  await context.close();
+});

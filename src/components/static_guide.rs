@@ -1,0 +1,169 @@
+//! The whole guide at once, for server rendering to static HTML: every section in
+//! order and every procedure step with its illustration. For practices that want
+//! the guide indexed by search engines or readable with no script at all.
+
+use super::context::GuideContext;
+use super::heading::Heading;
+use super::illustration::Illustration;
+use super::procedure::labels;
+use super::section_nav::section_title;
+use super::source_refs::SourceRefs;
+use super::{checklist::ChecklistSection, overview::Overview, questions::Questions};
+use super::{risks::Risks, sources::Sources, warnings::Warnings};
+use crate::content::{guide, text};
+use crate::embed::Config;
+use crate::state::{GuideState, Section};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StaticGuideProps {
+    pub config: Config,
+}
+
+#[function_component(StaticGuide)]
+pub fn static_guide(props: &StaticGuideProps) -> Html {
+    let config = props.config.clone();
+    let lang = config.lang;
+    let state =
+        use_reducer(|| GuideState::new(lang, Section::Overview, 0, guide(lang).steps.len()));
+    let context = GuideContext {
+        state,
+        config: config.clone(),
+        host: None,
+    };
+    let g = guide(lang);
+    let number = context.emergency_number().to_string();
+    let tel = format!(
+        "tel:{}",
+        crate::embed::config::phone_chars(&number).unwrap_or_default()
+    );
+    html! {
+        <ContextProvider<GuideContext> context={context.clone()}>
+            <section class="kg kg-static" lang={lang.tag()} aria-label={g.ui.widget_label}>
+                <header class="kg-header">
+                    <div class="kg-header-text">
+                        <Heading class="kg-title">{ g.ui.title }</Heading>
+                        if let Some(name) = config.values.practice_name.as_deref() {
+                            <p class="kg-practice">{ text::ui(g.ui.from_practice, &[("practice_name", name)]) }</p>
+                        }
+                    </div>
+                </header>
+                <div class="kg-emergency-strip">
+                    <p>
+                        <span>{ text::ui(g.ui.emergency_strip, &[("number", &number)]) }</span>
+                        {" "}
+                        <a class="kg-call" href={tel}>{ text::ui(g.ui.emergency_call, &[("number", &number)]) }</a>
+                    </p>
+                </div>
+                <nav class="kg-nav" aria-label={g.ui.sections_label}>
+                    <ul>
+                        { for config.sections.iter().map(|s| html! {
+                            <li><a class="kg-nav-button" href={format!("#kg-{}", s.name())}>{ section_title(&g.ui, *s) }</a></li>
+                        }) }
+                    </ul>
+                </nav>
+                { for config.sections.iter().map(|section| html! {
+                    <div class="kg-body" id={format!("kg-{}", section.name())}>{ render(*section) }</div>
+                }) }
+                <footer class="kg-footer"><p>{ context.text(g.disclaimer.text) }</p></footer>
+            </section>
+        </ContextProvider<GuideContext>>
+    }
+}
+
+fn render(section: Section) -> Html {
+    match section {
+        Section::Overview => html! { <Overview /> },
+        Section::Procedure => html! { <AllSteps /> },
+        Section::Before => html! { <ChecklistSection list={Section::Before} /> },
+        Section::Aftercare => html! { <ChecklistSection list={Section::Aftercare} /> },
+        Section::Warnings => html! { <Warnings /> },
+        Section::Risks => html! { <Risks /> },
+        Section::Questions => html! { <Questions /> },
+        Section::Sources => html! { <Sources /> },
+    }
+}
+
+/// Every step, one after another, as an ordered list (the no-script base of the stepper).
+#[function_component(AllSteps)]
+fn all_steps() -> Html {
+    let context = super::context::use_guide();
+    let g = context.guide();
+    let total = g.steps.len().to_string();
+    html! {
+        <div class="kg-section" data-section="procedure">
+            <Heading depth={1}>{ g.ui.procedure_heading }</Heading>
+            <ol class="kg-static-steps">
+                { for g.steps.iter().enumerate().map(|(i, step)| {
+                    let title = context.text(step.title);
+                    let current = (i + 1).to_string();
+                    html! {
+                        <li class="kg-stepper" key={step.id}>
+                            <div class="kg-stage">
+                                <Illustration scene={step.scene} inflation={1.0} show_labels={true} labels={labels(&g.ui)}
+                                    title={AttrValue::from(title.clone())} description={AttrValue::from(context.text(step.alt))} />
+                            </div>
+                            <div class="kg-step-text">
+                                <Heading depth={2} class="kg-step-title">
+                                    <span class="kg-step-number">{ text::ui(g.ui.step_progress, &[("current", &current), ("total", &total)]) }</span>
+                                    { title }
+                                </Heading>
+                                { for step.body.iter().map(|p| html! { <p>{ context.text(p) }</p> }) }
+                                <SourceRefs ids={step.sources.to_vec()} />
+                            </div>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Lang;
+
+    fn render(lang: Lang) -> String {
+        let config = Config::from_attributes(
+            |name| (name == "lang").then(|| lang.tag().to_string()),
+            None,
+        );
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .expect("runtime");
+        runtime.block_on(
+            yew::LocalServerRenderer::<StaticGuide>::with_props(StaticGuideProps { config })
+                .hydratable(false)
+                .render(),
+        )
+    }
+
+    #[test]
+    fn the_static_guide_holds_every_section_and_every_step() {
+        for lang in Lang::ALL {
+            let html = render(lang);
+            let g = guide(lang);
+            for section in Section::ALL {
+                assert!(
+                    html.contains(&format!("id=\"kg-{}\"", section.name())),
+                    "{lang:?} {section:?}"
+                );
+            }
+            assert_eq!(
+                html.matches("<figure").count(),
+                g.steps.len(),
+                "{lang:?}: one illustration per step"
+            );
+            assert_eq!(
+                html.matches("type=\"checkbox\"").count(),
+                g.before
+                    .iter()
+                    .chain(g.aftercare)
+                    .map(|gr| gr.items.len())
+                    .sum::<usize>()
+            );
+            assert!(!html.contains("<script"));
+        }
+    }
+}
