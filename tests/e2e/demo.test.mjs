@@ -79,3 +79,19 @@ test("warning signs are one click away and show the emergency number", async () 
   assert.equal(await host.locator('.kg-body .kg-card-urgent a[href="tel:5550100199"]').count(), 1);
   await page.close();
 });
+
+test("the snippet builder updates the guide live and writes the snippet", async () => {
+  const page = await browser.newPage();
+  await page.goto(server.origin + "/");
+  const host = await widgetReady(page);
+  await page.getByLabel("Practice name").fill("Lakeside Spine");
+  await page.getByLabel("Language").selectOption("es");
+  await page.getByLabel("Emergency number").fill("112");
+  await host.getByText("De Lakeside Spine").waitFor();
+  const code = await page.locator("#snippet-code").textContent();
+  assert.match(code, /<script src="[^"]+kyphoplasty-guide\.js" defer><\/script>/);
+  assert.match(code, /practice-name="Lakeside Spine"/);
+  assert.match(code, /lang="es"/);
+  assert.match(code, /emergency-number="112"/);
+  await page.close();
+});
