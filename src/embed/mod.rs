@@ -11,4 +11,4 @@ pub use config::Config;
 #[cfg(target_arch = "wasm32")]
 mod mount;
 #[cfg(target_arch = "wasm32")]
-pub use mount::{mount, Widget};
+pub use mount::{mount, start, Widget};

@@ -73,8 +73,10 @@ pub fn mount(
     }
     let container = document.create_element("div")?;
     container.set_attribute("class", "kg-mount")?;
-    root.append_child(&link)?;
-    root.append_child(&container)?;
+    // Before the loader's <slot>: the stylesheet hides the slot (the practice's
+    // fallback) only once this container has content, so a guide that fails to
+    // render leaves the fallback showing.
+    root.prepend_with_node_2(&link, &container)?;
 
     let app = std::rc::Rc::new(std::cell::RefCell::new(None));
     let slot = app.clone();
@@ -90,4 +92,29 @@ pub fn mount(
         app,
         _stylesheet_loaded: Some(listener),
     })
+}
+
+/// Runs once when the wasm starts: a panic (a bug) is reported once in the console and
+/// every guide on the page falls back to the practice's own content, since the
+/// WebAssembly instance they share cannot be trusted after it.
+#[wasm_bindgen(start)]
+pub fn start() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        static REPORTED: AtomicBool = AtomicBool::new(false);
+        if REPORTED.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        web_sys::console::error_1(&format!("<kyphoplasty-guide>: an internal error stopped the guide; showing the page's fallback content. {info}").into());
+        if let Ok(hosts) = gloo::utils::document().query_selector_all("kyphoplasty-guide") {
+            for i in 0..hosts.length() {
+                if let Some(host) = hosts
+                    .item(i)
+                    .and_then(|n| wasm_bindgen::JsCast::dyn_into::<Element>(n).ok())
+                {
+                    let _ = host.set_attribute("data-kg-failed", "");
+                }
+            }
+        }
+    }));
 }
