@@ -46,13 +46,43 @@ pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
         Persistence::VisitOnly => Some(g.ui.storage_visit_only),
         Persistence::ResetAfterUnreadable => Some(g.ui.storage_reset),
     };
+    // The clear controls replace each other, so focus is moved on purpose each time
+    // (never left to fall to the page).
+    let (heading_ref, clear_ref, keep_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let focus = use_state(|| (0u32, FocusAfter::Nothing));
+    {
+        let refs = (heading_ref.clone(), clear_ref.clone(), keep_ref.clone());
+        use_effect_with(*focus, move |(_, target)| {
+            let node = match target {
+                FocusAfter::Nothing => None,
+                FocusAfter::Question => Some(&refs.2),
+                FocusAfter::ClearButton => Some(&refs.1),
+                FocusAfter::Heading => Some(&refs.0),
+            };
+            if let Some(element) = node.and_then(|r| r.cast::<web_sys::HtmlElement>()) {
+                let _ = element.focus();
+            }
+        });
+    }
+    let move_focus = {
+        let focus = focus.clone();
+        move |target: FocusAfter| focus.set((focus.0.wrapping_add(1), target))
+    };
     let ask = {
         let confirming = confirming.clone();
-        Callback::from(move |_| confirming.set(true))
+        let move_focus = move_focus.clone();
+        Callback::from(move |_| {
+            confirming.set(true);
+            move_focus(FocusAfter::Question);
+        })
     };
     let cancel = {
         let confirming = confirming.clone();
-        Callback::from(move |_| confirming.set(false))
+        let move_focus = move_focus.clone();
+        Callback::from(move |_| {
+            confirming.set(false);
+            move_focus(FocusAfter::ClearButton);
+        })
     };
     let clear = {
         let confirming = confirming.clone();
@@ -60,11 +90,12 @@ pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
         Callback::from(move |_| {
             state.dispatch(Action::ClearTicks);
             confirming.set(false);
+            move_focus(FocusAfter::Heading);
         })
     };
     html! {
         <div class="kg-section" data-section={list_name}>
-            <Heading depth={1} focusable=true>{ heading }</Heading>
+            <Heading depth={1} focusable=true node_ref={heading_ref}>{ heading }</Heading>
             <p>{ intro }</p>
             if let Some(notice) = notice {
                 <p class="kg-notice" role="status">{ notice }</p>
@@ -78,17 +109,29 @@ pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
             <p class="kg-visually-hidden" aria-live="polite" aria-atomic="true">{ (*announcement).clone() }</p>
             <div class="kg-clear">
                 if *confirming {
-                    <div class="kg-confirm" role="group" aria-label={g.ui.clear_ticks}>
-                        <p>{ g.ui.clear_confirm }</p>
+                    <div class="kg-confirm" role="group" aria-labelledby={format!("kg-confirm-{list_name}")}>
+                        <p id={format!("kg-confirm-{list_name}")}>{ g.ui.clear_confirm }</p>
+                        <button type="button" class="kg-button kg-button-secondary" ref={keep_ref} onclick={cancel}>{ g.ui.clear_no }</button>
                         <button type="button" class="kg-button kg-button-danger" onclick={clear}>{ g.ui.clear_yes }</button>
-                        <button type="button" class="kg-button kg-button-secondary" onclick={cancel}>{ g.ui.clear_no }</button>
                     </div>
                 } else if any_ticked || !context.state.ticks.is_empty() {
-                    <button type="button" class="kg-button kg-button-secondary" onclick={ask}>{ g.ui.clear_ticks }</button>
+                    <button type="button" class="kg-button kg-button-secondary" ref={clear_ref} onclick={ask}>{ g.ui.clear_ticks }</button>
                 }
             </div>
         </div>
     }
+}
+
+/// Where focus goes after one of the clear controls is used.
+#[derive(Clone, Copy, PartialEq)]
+enum FocusAfter {
+    Nothing,
+    /// The confirmation appeared: its safe answer, "No, keep them".
+    Question,
+    /// The patient kept their ticks: back to "Clear my ticks".
+    ClearButton,
+    /// The ticks are gone, and with them the button: the section's heading.
+    Heading,
 }
 
 #[derive(Properties, PartialEq)]

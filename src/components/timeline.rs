@@ -48,9 +48,17 @@ pub fn timeline(props: &TimelineProps) -> Html {
             state.dispatch(Action::SetProcedureDate(date));
         })
     };
+    let date_input = use_node_ref();
     let clear_date = {
         let state = context.state.clone();
-        Callback::from(move |_| state.dispatch(Action::SetProcedureDate(None)))
+        let date_input = date_input.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::SetProcedureDate(None));
+            // The button goes with the date: focus the date field rather than the page.
+            if let Some(input) = date_input.cast::<web_sys::HtmlElement>() {
+                let _ = input.focus();
+            }
+        })
     };
     let download =
         procedure.map(|day| data_url(&calendar_file(g, context.values(), day, now_millis())));
@@ -68,7 +76,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <label for={date_id}>{ g.ui.procedure_date_label }</label>
                     <p class="kg-hint" id="kg-date-hint">{ g.ui.procedure_date_hint }</p>
                     <div class="kg-date-row">
-                        <input type="date" id={date_id} class="kg-date-input" aria-describedby="kg-date-hint"
+                        <input type="date" id={date_id} class="kg-date-input" aria-describedby="kg-date-hint" ref={date_input}
                             value={context.state.procedure_date.clone().unwrap_or_default()} onchange={on_date} />
                         if procedure.is_some() {
                             <button type="button" class="kg-button kg-button-secondary" onclick={clear_date}>{ g.ui.clear_date }</button>
