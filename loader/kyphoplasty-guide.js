@@ -36,7 +36,7 @@
   var OBSERVED = [
     "lang", "practice-name", "practice-phone", "emergency-number", "sections",
     "start-step", "heading-level", "accent", "storage-key", "lifting-limit",
-    "follow-up", "driving", "return-to-work"
+    "follow-up", "driving", "return-to-work", "color-scheme"
   ];
 
   var modulePromise = null;

@@ -601,7 +601,7 @@ test("forced colours: the illustration keeps visible outlines in system colours"
   await context.close();
 });
 
-test("dark colour scheme: recorded, not required (the widget keeps its light palette)", async (t) => {
+test("dark colour scheme without the practice opting in: the light palette stays readable", async (t) => {
   const context = await browser.newContext({ colorScheme: "dark" });
   const page = await context.newPage();
   await page.emulateMedia({ colorScheme: "dark" });
@@ -710,4 +710,22 @@ test("checklist progress is announced when a box is ticked", async () => {
   const said = await host.locator('.kg-body .kg-section > [aria-live="polite"]').textContent();
   assert.match(said, /: 1 of \d+ done$/, "the group's progress is announced");
   await page.close();
+});
+
+test("dark mode where the practice allows it (color-scheme=auto): dark palette, zero axe violations", async (t) => {
+  const context = await browser.newContext({ colorScheme: "dark" });
+  const page = await context.newPage();
+  await page.emulateMedia({ colorScheme: "dark" });
+  const host = await openGuide(page, fixture(`${CONFIGURED}&color-scheme=auto`));
+  const bg = await page.evaluate(() => getComputedStyle(document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg")).backgroundColor);
+  assert.notEqual(bg, "rgb(255, 255, 255)", "the guide turns dark");
+  const results = [];
+  for (const section of SECTIONS) {
+    await openSection(host, section);
+    await shot(page, `dark-auto-${section}`);
+    results.push(await audit(page, `dark (auto) ${section}`));
+  }
+  t.diagnostic(`dark mode background: ${bg}`);
+  assert.equal(describeViolations(results), "", "axe violations");
+  await context.close();
 });
