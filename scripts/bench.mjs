@@ -18,6 +18,8 @@
 //     --no-twiggy           skip the function/crate breakdown
 //     --no-install          do not `cargo install twiggy` when it is missing
 //     --no-browser          sizes and wasm breakdown only
+//     --wait-idle S         before the browser runs, wait up to S seconds (default 60) for the CPUs
+//                           to be mostly idle (other builds and tests running alongside skew timings)
 //     --no-write            print only; leave BENCHMARKS.md alone
 //     --out FILE            the Markdown file to update (default BENCHMARKS.md)
 import fs from "node:fs/promises";
@@ -52,6 +54,7 @@ function parseArgs(argv) {
     install: true,
     browser: true,
     write: true,
+    waitIdle: 60,
     out: path.join(ROOT, "BENCHMARKS.md"),
   };
   const given = [];
@@ -69,6 +72,7 @@ function parseArgs(argv) {
     else if (a === "--cargo-target-dir") o.targetDir = path.resolve(val());
     else if (a === "--analysis-dir") o.analysisDir = path.resolve(val());
     else if (a === "--static") o.static = path.resolve(val());
+    else if (a === "--wait-idle") o.waitIdle = Math.max(0, Number(val()));
     else if (a === "--out") o.out = path.resolve(val());
     else if (a === "--no-build") (o.build = false), given.push(a);
     else if (a === "--no-twiggy") (o.twiggy = false), given.push(a);
@@ -110,9 +114,35 @@ async function build(o, env) {
 
 // --- measurements ----------------------------------------------------------------------
 
+/** Fraction of CPU time (all cores) spent busy over `ms`. */
+async function cpuBusy(ms = 2000) {
+  const snap = () => os.cpus().reduce((a, c) => {
+    const t = c.times;
+    a.busy += t.user + t.nice + t.sys + t.irq;
+    a.all += t.user + t.nice + t.sys + t.irq + t.idle;
+    return a;
+  }, { busy: 0, all: 0 });
+  const a = snap();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = snap();
+  return (b.busy - a.busy) / Math.max(1, b.all - a.all);
+}
+
+/** Waits (up to `seconds`) until the machine is mostly idle; returns the last busy fraction seen. */
+async function waitForIdle(seconds) {
+  const until = Date.now() + seconds * 1000;
+  let busy = await cpuBusy();
+  while (busy > 0.25 && Date.now() < until) {
+    log(`CPUs ${Math.round(busy * 100)}% busy with other work; waiting (up to ${Math.round((until - Date.now()) / 1000)} s more)...`);
+    busy = await cpuBusy(5000);
+  }
+  return busy;
+}
+
 async function browserFigures(o, pages, server) {
+  const idle = o.waitIdle > 0 ? await waitForIdle(o.waitIdle) : await cpuBusy(1000);
   const browser = await launchBrowser();
-  const res = { version: browser.version(), loadBefore: os.loadavg()[0] };
+  const res = { version: browser.version(), loadBefore: os.loadavg()[0], busyBefore: idle };
   try {
     log("calibrating CPU throttling...");
     res.calibration = { 1: await B.calibrate(browser, server.origin, 1), [o.throttle]: await B.calibrate(browser, server.origin, o.throttle) };
@@ -195,8 +225,10 @@ function report(o, ctx) {
     br ? `CPU throttling: ${o.throttle}x via CDP Emulation.setCPUThrottlingRate; calibration loop ${fmtMs(br.calibration[1])} at 1x, ${fmtMs(br.calibration[o.throttle])} at ${o.throttle}x (effective ${(br.calibration[o.throttle] / br.calibration[1]).toFixed(1)}x)` : null,
     br ? `runs: ${o.runs} per timed figure (min / median / max shown); every page load in a fresh browser context` : null,
     br
-      ? `system load average (1 min) before / after the browser runs: ${br.loadBefore.toFixed(2)} / ${br.loadAfter.toFixed(2)}` +
-        (Math.max(br.loadBefore, br.loadAfter) > os.cpus().length ? " — **busy machine: other work inflated these timings; rerun when idle**" : "")
+      ? `other work on the machine: CPUs ${Math.round(br.busyBefore * 100)}% busy just before the browser runs; load average (1 min) ${br.loadBefore.toFixed(2)} before, ${br.loadAfter.toFixed(2)} after` +
+        (br.busyBefore > 0.25 || br.calibration[o.throttle] / br.calibration[1] < o.throttle * 0.6
+          ? " — **busy machine: other work skewed these timings; rerun when idle**"
+          : "")
       : null,
   ].filter(Boolean);
   out.push(...env.map((l) => `- ${l}`));
@@ -339,7 +371,8 @@ function report(o, ctx) {
         fmtMs(summarize(col(list, "longestBeforeMs"))?.median),
         fmtMs(summarize(col(list, "firstKg"))?.median),
       ]);
-      sec4.push(`- ${label}, median run's longest task (at ${fmtMs(med?.longestAt)}): ${med?.longestWhat || "?"}`);
+      sec4.push(`- ${label}, the median run's longest tasks:`);
+      for (const t of med?.top || []) sec4.push(`  - ${fmtMs(t.ms)} at ${fmtMs(t.at)}: ${t.what}`);
       sec4.push(`- ${label}, main-thread self time from the loader to ready + 500 ms (median, ms): ${categoriesLine(col(list, "categories"))}`);
       const api = summarize(list.map((x) => Math.max(0, ...x.longtasksAfterLoader.map((l) => l.duration))));
       sec4.push(`- ${label}, PerformanceObserver('longtask') after the loader started: longest ${api && api.median > 0 ? fmtMs(api.median) : "none ≥ 50 ms"} (median of runs; the API only reports tasks ≥ 50 ms)`);

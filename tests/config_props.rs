@@ -536,7 +536,7 @@ proptest! {
 
     /// README: "A value that cannot be used is replaced by the default and named once".
     #[test]
-    #[ignore = "defect: a replaced value can be warned about 2+ times (sections with several unknown names; any replaced value longer than 300 chars); see SECURITY.md report / tests below"]
+    #[ignore = "defect: a replaced value can be warned about 2+ times (sections with several unknown names; any replaced value longer than 300 chars); regressions below"]
     fn a_replaced_value_is_named_exactly_once(attrs in attributes()) {
         let config = config_of(&attrs, None);
         for (attribute, raw) in &attrs {
@@ -586,6 +586,20 @@ fn a_long_invalid_value_is_named_once() {
     }
 }
 
+#[test]
+#[ignore = "defect: start-step 9..=99 is accepted without a warning and silently shown as step 8 (README: 1 to 8)"]
+fn a_start_step_past_the_last_step_is_named() {
+    let steps = guide(Lang::En).steps.len();
+    let attrs: Attributes = [("start-step", (steps + 1).to_string())].into();
+    let config = config_of(&attrs, None);
+    assert_eq!(
+        warnings_for(&config, "start-step").len(),
+        1,
+        "{:?}",
+        config.warnings
+    );
+}
+
 // ---------------------------------------------------------------------------
 // 2. Accent and storage key
 // ---------------------------------------------------------------------------
@@ -605,9 +619,8 @@ proptest! {
     #![proptest_config(cases("accent: None or a readable #rrggbb", CASES_ACCENT))]
 
     #[test]
-    fn accent_is_none_or_a_readable_lowercase_hex_colour(raw in accent_value(), attrs in attributes()) {
-        let mut attrs = attrs;
-        attrs.insert("accent", raw.clone());
+    fn accent_is_none_or_a_readable_lowercase_hex_colour(raw in accent_value()) {
+        let attrs: Attributes = [("accent", raw.clone())].into();
         let config = config_of(&attrs, None);
         if let Some(accent) = &config.accent {
             prop_assert_eq!(accent.len(), 7, "{:?} -> {:?}", raw, accent);
@@ -639,9 +652,8 @@ proptest! {
     #![proptest_config(cases("storage-key matches ^[A-Za-z0-9_-]{1,64}$", CASES_STORAGE_KEY))]
 
     #[test]
-    fn storage_key_is_always_plain_and_short(raw in storage_key_value(), attrs in attributes()) {
-        let mut attrs = attrs;
-        attrs.insert("storage-key", raw.clone());
+    fn storage_key_is_always_plain_and_short(raw in storage_key_value()) {
+        let attrs: Attributes = [("storage-key", raw.clone())].into();
         let config = config_of(&attrs, None);
         prop_assert!(storage_key_ok(&config.storage_key), "{raw:?} -> {:?}", config.storage_key);
         if storage_key_ok(&raw) {
@@ -947,7 +959,7 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(|n| Value::from(n)),
+        any::<i64>().prop_map(Value::from),
         any::<f64>()
             .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
         value().prop_map(Value::String),

@@ -188,6 +188,11 @@ export async function loadStartupTraced(browser, origin, rate) {
     longestAt: longest ? ms(longest.ts - navStart) : null,
     longestWhat: longest ? describeTask(evts, longest) : "",
     longestCategories: longest ? selfTimeByCategory(evts, longest) : {},
+    top: inWindow
+      .slice()
+      .sort((a, b) => b.dur - a.dur)
+      .slice(0, 4)
+      .map((t) => ({ at: ms(t.ts - navStart), ms: ms(t.dur), what: describeTask(evts, t) })),
     longestBeforeMs: longestBefore ? ms(longestBefore.dur) : null,
     longestBeforeWhat: longestBefore ? describeTask(evts, longestBefore) : "",
     busyMs: ms(busy),
