@@ -14,7 +14,8 @@ cargo clippy --all-targets --features ssr -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests (cargo test)"
-cargo test --features ssr
+# --show-output prints what tests report, such as each section's reading grade.
+cargo test --features ssr -- --show-output
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test --target wasm32-unknown-unknown
