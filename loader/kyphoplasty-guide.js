@@ -58,9 +58,18 @@
     }
 
     connectedCallback() {
-      if (!this.shadowRoot) {
-        var root = this.attachShadow({ mode: "open" });
-        root.appendChild(document.createElement("slot"));
+      if (!this._root) {
+        try {
+          // Keep the root we made: a page that forces shadow roots closed would
+          // otherwise hide it from `this.shadowRoot`.
+          this._root = this.shadowRoot || this.attachShadow({ mode: "open" });
+          this._root.appendChild(document.createElement("slot"));
+        } catch (error) {
+          // The page attached its own (closed) root to this element: leave it alone.
+          this.setAttribute("data-kg-failed", "");
+          console.error("<" + TAG + ">: cannot attach the guide to this element; showing the page's own content.", error);
+          return;
+        }
       }
       if (this._widget || this._loading) {
         return;
@@ -72,7 +81,7 @@
           if (!element.isConnected || element._widget) {
             return;
           }
-          element._widget = glue.mount(element, element.shadowRoot, CSS, stamped(CSS_INTEGRITY));
+          element._widget = glue.mount(element, element._root, CSS, stamped(CSS_INTEGRITY));
         })
         .catch(function (error) {
           element._loading = null;

@@ -35,7 +35,7 @@ fn the_widget_is_a_named_region_with_its_title_and_emergency_number() {
         "{html}"
     );
     assert!(html
-        .contains("<h2 part=\"title\" class=\"kg-title\">Your guide to balloon kyphoplasty</h2>"));
+        .contains("<h2 part=\"kg-title\" class=\"kg-title\">Your guide to balloon kyphoplasty</h2>"));
     assert!(html.contains(r#"href="tel:911""#));
     assert!(html.contains("In an emergency, call 911."));
 }
@@ -114,7 +114,7 @@ fn practice_values_appear_in_the_text() {
 #[test]
 fn heading_levels_follow_the_attribute() {
     let html = render(&[("heading-level", "3"), ("sections", "overview")]);
-    assert!(html.contains(r#"<h3 part="title" class="kg-title">"#));
+    assert!(html.contains(r#"<h3 part="kg-title" class="kg-title">"#));
     assert!(html.contains("<h4 tabindex=\"-1\">Overview</h4>"));
     assert!(html.contains("<h5>"));
 }

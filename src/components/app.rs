@@ -129,7 +129,7 @@ pub fn app(props: &AppProps) -> Html {
             <section class="kg" ref={root} lang={state.lang.tag()} aria-label={g.ui.widget_label}>
                 <header class="kg-header">
                     <div class="kg-header-text">
-                        <Heading class="kg-title" part="title">{ g.ui.title }</Heading>
+                        <Heading class="kg-title" part="kg-title">{ g.ui.title }</Heading>
                         if let Some(name) = practice {
                             <p class="kg-practice">{ text::ui(g.ui.from_practice, &[("practice_name", name)]) }</p>
                         }

@@ -87,8 +87,10 @@ pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
     let clear = {
         let confirming = confirming.clone();
         let state = context.state.clone();
+        let storage_key = context.config.storage_key.clone();
         Callback::from(move |_| {
             state.dispatch(Action::ClearTicks);
+            crate::storage::remove_backup(&storage_key);
             confirming.set(false);
             move_focus(FocusAfter::Heading);
         })

@@ -52,36 +52,38 @@ impl Config {
         page_lang: Option<&str>,
     ) -> Config {
         let mut warnings = Vec::new();
-        let mut text = |name: &str| -> Option<String> {
-            let raw = get(name)?;
-            let cleaned: String = raw.chars().filter(|c| !c.is_control()).collect();
+        // Every value: control characters dropped, surrounding space trimmed.
+        let raw = |name: &str| -> Option<String> {
+            let cleaned: String = get(name)?.chars().filter(|c| !c.is_control()).collect();
             let trimmed = cleaned.trim();
-            if trimmed.is_empty() {
-                return None;
-            }
-            if trimmed.chars().count() > MAX_TEXT {
+            (!trimmed.is_empty()).then(|| trimmed.to_string())
+        };
+        // Free text shown to patients is also cut to a sensible length (one warning).
+        let mut text = |name: &str| -> Option<String> {
+            let value = raw(name)?;
+            if value.chars().count() > MAX_TEXT {
                 warnings.push(format!(
                     "{name}: longer than {MAX_TEXT} characters; using the first {MAX_TEXT}"
                 ));
-                return Some(trimmed.chars().take(MAX_TEXT).collect());
+                return Some(value.chars().take(MAX_TEXT).collect());
             }
-            Some(trimmed.to_string())
+            Some(value)
         };
         let values = PracticeValues {
             practice_name: text("practice-name"),
-            emergency_number: text("emergency-number"),
+            emergency_number: raw("emergency-number"),
             lifting_limit: text("lifting-limit"),
             follow_up: text("follow-up"),
             driving: text("driving"),
             return_to_work: text("return-to-work"),
         };
-        let phone_raw = text("practice-phone");
-        let lang_raw = text("lang");
-        let sections_raw = text("sections");
-        let start_raw = text("start-step");
-        let heading_raw = text("heading-level");
-        let accent_raw = text("accent");
-        let key_raw = text("storage-key");
+        let phone_raw = raw("practice-phone");
+        let lang_raw = raw("lang");
+        let sections_raw = raw("sections");
+        let start_raw = raw("start-step");
+        let heading_raw = raw("heading-level");
+        let accent_raw = raw("accent");
+        let key_raw = raw("storage-key");
 
         let mut config = Config {
             lang: Lang::En,
@@ -107,7 +109,8 @@ impl Config {
             config.sections = config.read_sections(&raw);
         }
         if let Some(raw) = start_raw {
-            config.start_step = config.read_number("start-step", &raw, 1, 99, 1) - 1;
+            let steps = crate::content::guide(Lang::En).steps.len();
+            config.start_step = config.read_number("start-step", &raw, 1, steps, 1) - 1;
         }
         if let Some(raw) = heading_raw {
             config.heading_level = config.read_number("heading-level", &raw, 1, 6, 2) as u8;
@@ -161,6 +164,7 @@ impl Config {
 
     fn read_sections(&mut self, raw: &str) -> Vec<Section> {
         let mut sections = Vec::new();
+        let mut unknown = Vec::new();
         for name in raw
             .split([',', ' '])
             .map(str::trim)
@@ -169,12 +173,19 @@ impl Config {
             match Section::from_name(name) {
                 Some(section) if !sections.contains(&section) => sections.push(section),
                 Some(_) => {}
-                None => self.warn("sections", name, "the other sections listed"),
+                None => unknown.push(name.chars().take(30).collect::<String>()),
             }
         }
         if sections.is_empty() {
             self.warn("sections", raw, "all sections");
             return Section::ALL.to_vec();
+        }
+        if !unknown.is_empty() {
+            self.warnings.push(format!(
+                "sections: unknown name(s) {} ignored (known: overview procedure before aftercare warnings risks questions sources)",
+                unknown.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+                    + if unknown.len() > 5 { ", …" } else { "" }
+            ));
         }
         if !sections.contains(&Section::Warnings) {
             self.warnings.push(
@@ -203,17 +214,22 @@ impl Config {
     }
 
     fn read_accent(&mut self, raw: &str) -> Option<String> {
-        use super::colour::{readable_accent, Rgb, MIN_CONTRAST};
+        use super::colour::{readable_accent, Rgb};
         let Some(requested) = Rgb::parse(raw) else {
             self.warn("accent", raw, "the default colour");
             return None;
         };
         let (used, contrast) = readable_accent(requested);
         if used != requested {
+            let tenths = |ratio: f64| {
+                let t = (ratio * 10.0).round() as u32;
+                format!("{}.{}", t / 10, t % 10)
+            };
             self.warnings.push(format!(
-                "accent=\"{raw}\" has a contrast of {:.1}:1 with white, below {MIN_CONTRAST}:1; using {} ({contrast:.1}:1) so text stays readable",
-                requested.contrast_with_white(),
-                used.hex()
+                "accent=\"{raw}\" has a contrast of {}:1 with white, below 4.5:1; using {} ({}:1) so text stays readable",
+                tenths(requested.contrast_with_white()),
+                used.hex(),
+                tenths(contrast)
             ));
         }
         Some(used.hex())

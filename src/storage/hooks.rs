@@ -74,6 +74,7 @@ mod browser {
             let state = state.clone();
             use_effect_with(key, move |key| {
                 let watched = storage::key(key);
+                let key_for_listener = key.clone();
                 let listener = Rc::new(RefCell::new(None::<EventListener>));
                 if let Some(window) = web_sys::window() {
                     let l = EventListener::new(&window, "storage", move |event| {
@@ -84,10 +85,20 @@ mod browser {
                         if event.key().as_deref() != Some(watched.as_str()) {
                             return;
                         }
-                        let saved = match event.new_value().map(|raw| storage::decode(&raw)) {
-                            Some(Loaded::Data(saved)) => saved,
+                        let saved = match event.new_value().map(|raw| (storage::decode(&raw), raw))
+                        {
+                            Some((Loaded::Data(saved), _)) => saved,
                             None => Default::default(),
-                            _ => return,
+                            Some((_, raw)) => {
+                                // Another tab wrote something unreadable: keep it aside and put
+                                // back what this tab shows, so a reload loses nothing.
+                                storage::back_up(&key_for_listener, &raw);
+                                if let Some((ticks, date)) = last.borrow().clone() {
+                                    let _ =
+                                        storage::save(&key_for_listener, &ticks, date.as_deref());
+                                }
+                                return;
+                            }
                         };
                         *last.borrow_mut() =
                             Some((saved.ticks.clone(), saved.procedure_date.clone()));

@@ -145,6 +145,14 @@ mod browser {
         }
     }
 
+    /// Forgets the unreadable-data backup, when the patient clears their ticks: clearing
+    /// must leave no old health data behind.
+    pub fn remove_backup(storage_key: &str) {
+        if available() {
+            let _ = LocalStorage::raw().remove_item(&backup_key(storage_key));
+        }
+    }
+
     /// Saves a widget's data; `false` when the browser refused (blocked or full).
     pub fn save(storage_key: &str, ticks: &BTreeSet<String>, procedure_date: Option<&str>) -> bool {
         available()
@@ -155,7 +163,13 @@ mod browser {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{back_up, load, save};
+pub use browser::{back_up, load, remove_backup, save};
+
+/// Server rendering has no storage to clear.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn remove_backup(storage_key: &str) {
+    let _ = storage_key;
+}
 
 /// Reads what a widget saved, for its first render, and how well it will be remembered.
 /// Unreadable data is backed up before the list starts afresh.

@@ -111,7 +111,9 @@ pub fn illustration(props: &IllustrationProps) -> Html {
         // quantised class below covers server-rendered HTML without script.
         use_effect_with(inflation, move |inflation| {
             if let Some(element) = figure.cast::<web_sys::HtmlElement>() {
-                let value = format!("{inflation:.3}");
+                // Integer maths, not float formatting: keeps f64's Display out of the wasm.
+                let thousandths = (inflation * 1000.0).round() as u32;
+                let value = format!("{}.{:03}", thousandths / 1000, thousandths % 1000);
                 // Setting a custom property cannot meaningfully fail; if the
                 // browser refuses, the class default still draws a sane picture.
                 let _ = element.style().set_property("--kg-ill-inflation", &value);
