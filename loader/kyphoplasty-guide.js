@@ -39,6 +39,14 @@
     "follow-up", "driving", "return-to-work", "color-scheme"
   ];
 
+  /* Gives back the height reserved while loading (the guide failed to start). */
+  function release(element) {
+    if (element.hasAttribute("data-kg-reserved")) {
+      element.style.removeProperty("min-height");
+      element.removeAttribute("data-kg-reserved");
+    }
+  }
+
   var modulePromise = null;
   function loadModule() {
     if (!modulePromise) {
@@ -74,6 +82,28 @@
       if (this._widget || this._loading) {
         return;
       }
+      // The stylesheet loads while the wasm does (the guide renders once it has).
+      if (!this._root.querySelector("link")) {
+        var link = document.createElement("link");
+        link.rel = "stylesheet";
+        link.href = CSS;
+        if (stamped(CSS_INTEGRITY)) {
+          link.integrity = CSS_INTEGRITY;
+          link.crossOrigin = "anonymous";
+        }
+        var host = this;
+        link.addEventListener("error", function () {
+          release(host);
+          console.error("<" + TAG + ">: the stylesheet did not load; showing the page's own content.");
+        });
+        this._root.insertBefore(link, this._root.firstChild);
+      }
+      // Reserve a screen's height while loading, so the page does not jump when the
+      // guide appears (the guide releases it). A page's own inline min-height wins.
+      if (!this.style.minHeight) {
+        this.style.minHeight = "100vh";
+        this.setAttribute("data-kg-reserved", "");
+      }
       var element = this;
       this._loading = loadModule()
         .then(function (glue) {
@@ -85,6 +115,7 @@
         })
         .catch(function (error) {
           element._loading = null;
+          release(element);
           console.error("<" + TAG + ">: could not start; showing the fallback content instead.", error);
         });
     }

@@ -4,7 +4,8 @@ use super::config::Config;
 use crate::components::app::{App, AppProps};
 use gloo::events::EventListener;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement, ShadowRoot};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlLinkElement, ShadowRoot};
 use yew::AppHandle;
 
 /// One live widget: the loader keeps it on the element, refreshes it when an
@@ -13,7 +14,7 @@ use yew::AppHandle;
 pub struct Widget {
     host: HtmlElement,
     app: std::rc::Rc<std::cell::RefCell<Option<AppHandle<App>>>>,
-    _stylesheet_loaded: Option<EventListener>,
+    _listeners: Vec<EventListener>,
 }
 
 #[wasm_bindgen]
@@ -53,9 +54,10 @@ fn props_for(host: &HtmlElement) -> AppProps {
     }
 }
 
-/// Links the widget's stylesheet into `root` and, once it has loaded (so nothing
-/// shows unstyled), renders the guide there. Until then the element's own content
-/// stays visible through the loader's `<slot>`.
+/// Renders the guide into `root` once its stylesheet has loaded (so nothing shows
+/// unstyled). The loader links the stylesheet as soon as the element connects, so it
+/// loads while the wasm does; `mount` links it only if the loader did not. Until the
+/// guide renders, the element's own content stays visible through the loader's `<slot>`.
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
@@ -64,34 +66,67 @@ pub fn mount(
     stylesheet_integrity: Option<String>,
 ) -> Result<Widget, JsValue> {
     let document = gloo::utils::document();
-    let link = document.create_element("link")?;
-    link.set_attribute("rel", "stylesheet")?;
-    link.set_attribute("href", &stylesheet_url)?;
-    if let Some(integrity) = stylesheet_integrity {
-        link.set_attribute("integrity", &integrity)?;
-        link.set_attribute("crossorigin", "anonymous")?;
-    }
+    let link = match root.query_selector("link[rel='stylesheet']")? {
+        Some(link) => link,
+        None => {
+            let link = document.create_element("link")?;
+            link.set_attribute("rel", "stylesheet")?;
+            link.set_attribute("href", &stylesheet_url)?;
+            if let Some(integrity) = stylesheet_integrity {
+                link.set_attribute("integrity", &integrity)?;
+                link.set_attribute("crossorigin", "anonymous")?;
+            }
+            root.prepend_with_node_1(&link)?;
+            link
+        }
+    };
     let container = document.create_element("div")?;
     container.set_attribute("class", "kg-mount")?;
     // Before the loader's <slot>: the stylesheet hides the slot (the practice's
     // fallback) only once this container has content, so a guide that fails to
     // render leaves the fallback showing.
-    root.prepend_with_node_2(&link, &container)?;
+    root.prepend_with_node_1(&container)?;
 
     let app = std::rc::Rc::new(std::cell::RefCell::new(None));
-    let slot = app.clone();
-    let host_for_render = host.clone();
-    let listener = EventListener::once(&link, "load", move |_| {
-        let handle =
-            yew::Renderer::<App>::with_root_and_props(container, props_for(&host_for_render))
-                .render();
-        *slot.borrow_mut() = Some(handle);
-    });
+    let render = {
+        let app = app.clone();
+        let host = host.clone();
+        move || {
+            let handle =
+                yew::Renderer::<App>::with_root_and_props(container, props_for(&host)).render();
+            *app.borrow_mut() = Some(handle);
+            release_reserved_space(&host);
+        }
+    };
+    let loaded = link
+        .dyn_ref::<HtmlLinkElement>()
+        .and_then(HtmlLinkElement::sheet)
+        .is_some();
+    let mut listeners = Vec::new();
+    if loaded {
+        render();
+    } else {
+        listeners.push(EventListener::once(&link, "load", move |_| render()));
+        let host_on_error = host.clone();
+        listeners.push(EventListener::once(&link, "error", move |_| {
+            web_sys::console::error_1(&"<kyphoplasty-guide>: the stylesheet did not load; showing the page's own content.".into());
+            release_reserved_space(&host_on_error);
+        }));
+    }
     Ok(Widget {
         host,
         app,
-        _stylesheet_loaded: Some(listener),
+        _listeners: listeners,
     })
+}
+
+/// The loader reserves a screen's height while the guide loads, so the page does not
+/// jump when it appears; once it is on screen (or has failed) the reservation goes.
+fn release_reserved_space(host: &HtmlElement) {
+    if host.has_attribute("data-kg-reserved") {
+        let _ = host.style().remove_property("min-height");
+        let _ = host.remove_attribute("data-kg-reserved");
+    }
 }
 
 /// Runs once when the wasm starts: a panic (a bug) is reported once in the console and

@@ -177,3 +177,20 @@ test("the static HTML guide shows the whole guide with no script", async () => {
   }
   await context.close();
 });
+
+test("the page does not jump when the guide appears (the element reserves its space)", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(() => {
+    window.layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShift += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto(server.origin + "/");
+  await widgetReady(page);
+  await page.waitForTimeout(500);
+  const shift = await page.evaluate(() => window.layoutShift);
+  assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
+  assert.equal(await page.evaluate(() => document.querySelector("kyphoplasty-guide").style.minHeight), "", "the reservation is released");
+  await page.close();
+});

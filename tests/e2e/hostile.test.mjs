@@ -187,7 +187,7 @@ test("inside a sandboxed iframe, files served without CORS headers: the practice
   t.diagnostic(`console: ${JSON.stringify(p.errors.map((e) => e.slice(0, 140)))}`);
   // The loader's one console.error ("could not start") and the browser's CORS messages
   // are expected; an uncaught exception is not.
-  const uncaught = p.errors.filter((e) => !/could not start|CORS|Failed to load resource|Failed to fetch dynamically imported module/i.test(e));
+  const uncaught = p.errors.filter((e) => !/could not start|stylesheet did not load|CORS|Failed to load resource|Failed to fetch dynamically imported module/i.test(e));
   assert.deepEqual(uncaught, []);
   await p.assertPrivate();
   await p.close();
