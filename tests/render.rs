@@ -34,8 +34,9 @@ fn the_widget_is_a_named_region_with_its_title_and_emergency_number() {
         ),
         "{html}"
     );
-    assert!(html
-        .contains("<h2 part=\"kg-title\" class=\"kg-title\">Your guide to balloon kyphoplasty</h2>"));
+    assert!(html.contains(
+        "<h2 part=\"kg-title\" class=\"kg-title\">Your guide to balloon kyphoplasty</h2>"
+    ));
     assert!(html.contains(r#"href="tel:911""#));
     assert!(html.contains("In an emergency, call 911."));
 }
