@@ -2,6 +2,7 @@
 //! cement, skin closure, and the top-view inset with two cannulas. All are
 //! always in the markup; CSS shows and moves them per scene.
 
+use super::n;
 use yew::prelude::*;
 
 /// Balloon, cavity and cement share this centre in the front third of the
@@ -24,14 +25,14 @@ fn cannula(length: f64, width: f64) -> Html {
     let handle = length - 22.0 * width / 5.5;
     html! {
         <g class="kg-ill-needle">
-            <path class="kg-ill-shaft" stroke-width={width.to_string()} d={format!("M1 0H{handle}")} />
-            <path class="kg-ill-lumen" stroke-width={(width / 3.2).to_string()} d={format!("M4 0H{handle}")} />
+            <path class="kg-ill-shaft" stroke-width={n(width)} d={format!("M1 0H{}", n(handle))} />
+            <path class="kg-ill-lumen" stroke-width={n(width / 3.2)} d={format!("M4 0H{}", n(handle))} />
             <rect
                 class="kg-ill-handle"
-                x={handle.to_string()}
-                y={(-width * 1.5).to_string()}
-                width={(length - handle).to_string()}
-                height={(width * 3.0).to_string()}
+                x={n(handle)}
+                y={n(-width * 1.5)}
+                width={n(length - handle)}
+                height={n(width * 3.0)}
                 rx="3"
             />
         </g>
@@ -43,8 +44,8 @@ fn cannula(length: f64, width: f64) -> Html {
 fn balloon(cx: f64, cy: f64, rx: f64, ry: f64) -> Html {
     html! {
         <g class="kg-ill-balloon">
-            <ellipse class="kg-ill-balloon-skin" cx={cx.to_string()} cy={cy.to_string()} rx={rx.to_string()} ry={ry.to_string()} />
-            <ellipse class="kg-ill-balloon-shine" cx={(cx - rx * 0.35).to_string()} cy={(cy - ry * 0.4).to_string()} rx={(rx * 0.35).to_string()} ry={(ry * 0.22).to_string()} />
+            <ellipse class="kg-ill-balloon-skin" cx={n(cx)} cy={n(cy)} rx={n(rx)} ry={n(ry)} />
+            <ellipse class="kg-ill-balloon-shine" cx={n(cx - rx * 0.35)} cy={n(cy - ry * 0.4)} rx={n(rx * 0.35)} ry={n(ry * 0.22)} />
         </g>
     }
 }
@@ -58,7 +59,7 @@ pub fn side_instruments(id: &str) -> Html {
                 <circle class="kg-ill-plan" cx="236" cy="164" r="11" />
                 <path class="kg-ill-cut" d="M369 123h10M369 136h10" />
             </g>
-            <ellipse class="kg-ill-cavity" cx={CX.to_string()} cy={CY.to_string()} rx="30" ry="27" />
+            <ellipse class="kg-ill-cavity" cx={n(CX)} cy={n(CY)} rx="30" ry="27" />
             <path class="kg-ill-cement" fill={format!("url(#{id}-ce)")} d={CEMENT} />
             <g transform="translate(140 188) rotate(-14.17)">
                 { cannula(268.0, 6.5) }

@@ -2,6 +2,7 @@
 //! column on the left, back parts on the right, so text never sits on the
 //! treated area. Labels only name parts the current scene shows.
 
+use super::n;
 use yew::prelude::*;
 
 use super::{shows_needle, shows_top_view, IllustrationLabels, Scene};
@@ -26,7 +27,7 @@ fn left(key: &'static str, text: &'static str, y: f64, dot_x: f64) -> Spec {
         x: 4.0,
         y,
         anchor: "start",
-        leader: format!("M4 {y}H{dot_x}"),
+        leader: format!("M4 {}H{}", n(y), n(dot_x)),
         dot: (dot_x, y),
     }
 }
@@ -40,7 +41,7 @@ fn right(key: &'static str, text: &'static str, y: f64, elbow_x: f64, dot: (f64,
         x: 436.0,
         y,
         anchor: "end",
-        leader: format!("M436 {y}H{elbow_x}L{} {}", dot.0, dot.1),
+        leader: format!("M436 {}H{}L{} {}", n(y), n(elbow_x), n(dot.0), n(dot.1)),
         dot,
     }
 }
@@ -49,8 +50,8 @@ fn render(spec: Spec) -> Html {
     html! {
         <g class={classes!("kg-ill-label", format!("kg-ill-label-{}", spec.key))}>
             <path class="kg-ill-leader" d={spec.leader} />
-            <circle class="kg-ill-dot" cx={spec.dot.0.to_string()} cy={spec.dot.1.to_string()} r="2.6" />
-            <text class="kg-ill-text" x={spec.x.to_string()} y={(spec.y - 5.0).to_string()} text-anchor={spec.anchor}>
+            <circle class="kg-ill-dot" cx={n(spec.dot.0)} cy={n(spec.dot.1)} r="2.6" />
+            <text class="kg-ill-text" x={n(spec.x)} y={n(spec.y - 5.0)} text-anchor={spec.anchor}>
                 { spec.text }
             </text>
         </g>

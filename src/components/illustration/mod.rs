@@ -85,6 +85,19 @@ pub fn shows_top_view(scene: Scene) -> bool {
     matches!(scene, Scene::Needle | Scene::Balloon | Scene::Inflate)
 }
 
+/// A coordinate for an SVG attribute, to one decimal, written with integer maths:
+/// formatting `f64` directly would pull the float printer (about 14 KB) into the wasm.
+pub(super) fn n(value: f64) -> String {
+    let tenths = (value * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, fraction) = (tenths.abs() / 10, tenths.abs() % 10);
+    if fraction == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction}")
+    }
+}
+
 /// Clamps the slider value; a NaN from a broken input shows full inflation
 /// rather than an invalid CSS value.
 fn clamp_inflation(value: f64) -> f64 {

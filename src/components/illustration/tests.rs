@@ -115,3 +115,13 @@ async fn inflation_has_a_server_rendered_fallback_class() {
     let html = render(Scene::Inflate, true).await;
     assert!(html.contains("kg-ill-inflation-5"));
 }
+
+#[test]
+fn coordinates_are_written_to_one_decimal_without_float_formatting() {
+    use super::n;
+    assert_eq!(n(12.0), "12");
+    assert_eq!(n(12.34), "12.3");
+    assert_eq!(n(-0.5), "-0.5");
+    assert_eq!(n(-3.96), "-4");
+    assert_eq!(n(0.04), "0");
+}
