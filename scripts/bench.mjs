@@ -114,11 +114,14 @@ async function build(o, env) {
 
 // --- measurements ----------------------------------------------------------------------
 
-/** Fraction of CPU time (all cores) spent busy over `ms`. */
+/**
+ * Fraction of CPU time (all cores) spent busy over `ms`. Niced work (background builds
+ * run with `nice`) is left out: it yields the CPU to the browser.
+ */
 async function cpuBusy(ms = 2000) {
   const snap = () => os.cpus().reduce((a, c) => {
     const t = c.times;
-    a.busy += t.user + t.nice + t.sys + t.irq;
+    a.busy += t.user + t.sys + t.irq;
     a.all += t.user + t.nice + t.sys + t.irq + t.idle;
     return a;
   }, { busy: 0, all: 0 });
@@ -151,7 +154,8 @@ async function browserFigures(o, pages, server) {
     const cssHref = "/kyphoplasty-guide.static.css";
     if (o.static) {
       pages.set("/bench-static.html", { body: staticFromFile({ text: await fs.readFile(o.static, "utf8"), cssHref }) });
-      res.staticSource = `${path.relative(ROOT, o.static) || o.static} (--static)`;
+      const rel = path.relative(ROOT, o.static);
+      res.staticSource = `${rel && !rel.startsWith("..") ? rel : o.static} (--static)`;
     } else {
       const markup = await B.captureMarkup(browser, server.origin);
       // elementtiming on the title lets the page report when the guide's own text is painted.
@@ -221,11 +225,11 @@ function report(o, ctx) {
   const env = [
     `machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model?.trim() || "?"}), Node ${process.version}`,
     br ? `browser: Chromium ${br.version} headless (tests/e2e/support.mjs launchBrowser), viewport 1280×800, files served from localhost without compression` : null,
-    `build: \`trunk build --release --dist ${o.dist}\` (CARGO_TARGET_DIR=${o.targetDir}); wasm sha256 ${ctx.wasmHash.slice(0, 16)}…`,
+    `build: \`trunk build --release --dist ${o.dist}\` (CARGO_TARGET_DIR=${o.targetDir})${o.build ? "" : ", made before this run (--no-build)"}; wasm sha256 ${ctx.wasmHash.slice(0, 16)}…`,
     br ? `CPU throttling: ${o.throttle}x via CDP Emulation.setCPUThrottlingRate; calibration loop ${fmtMs(br.calibration[1])} at 1x, ${fmtMs(br.calibration[o.throttle])} at ${o.throttle}x (effective ${(br.calibration[o.throttle] / br.calibration[1]).toFixed(1)}x)` : null,
     br ? `runs: ${o.runs} per timed figure (min / median / max shown); every page load in a fresh browser context` : null,
     br
-      ? `other work on the machine: CPUs ${Math.round(br.busyBefore * 100)}% busy just before the browser runs; load average (1 min) ${br.loadBefore.toFixed(2)} before, ${br.loadAfter.toFixed(2)} after` +
+      ? `other work on the machine: CPUs ${Math.round(br.busyBefore * 100)}% busy (not counting niced work) just before the browser runs; load average (1 min) ${br.loadBefore.toFixed(2)} before, ${br.loadAfter.toFixed(2)} after` +
         (br.busyBefore > 0.25 || br.calibration[o.throttle] / br.calibration[1] < o.throttle * 0.6
           ? " — **busy machine: other work skewed these timings; rerun when idle**"
           : "")

@@ -33,6 +33,15 @@ async function freshPage(browser, rate) {
   return { context, page, cdp, errors };
 }
 
+/**
+ * Resolves when the page logs `text` (the probe's console.debug signals). Used instead
+ * of page.waitForFunction, which injects Playwright's helper script into the page and
+ * runs it there — tens of milliseconds of main-thread work in the middle of start-up.
+ */
+function consoleSignal(page, text) {
+  return page.waitForEvent("console", { predicate: (m) => m.text() === text, timeout: TIMEOUT });
+}
+
 /** Busy-loop timing: how much the CPU throttling really slows the renderer. */
 export async function calibrate(browser, origin, rate) {
   const { context, page } = await freshPage(browser, rate);
@@ -55,8 +64,9 @@ export async function calibrate(browser, origin, rate) {
 /** The widget's rendered markup (`.kg-mount`, without the <slot> and <link>), from a live page. */
 export async function captureMarkup(browser, origin) {
   const { context, page } = await freshPage(browser, 1);
+  const ready = consoleSignal(page, "bench:ready");
   await page.goto(origin + "/bench-startup-1.html");
-  await page.waitForFunction(() => window.__bench && window.__bench.t.allKgFrame, null, { timeout: TIMEOUT });
+  await ready;
   await sleep(300);
   const markup = await page.evaluate(() => {
     const mount = document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg-mount");
@@ -129,8 +139,9 @@ export async function loadStatic(browser, origin, rate) {
 /** Time to interactive (probe mode): see pages.mjs for the exact definition. */
 export async function loadInteractive(browser, origin, rate) {
   const { context, page, errors } = await freshPage(browser, rate);
+  const done = consoleSignal(page, "bench:interactive");
   await page.goto(origin + "/bench-probe.html", { waitUntil: "load", timeout: TIMEOUT });
-  await page.waitForFunction(() => window.__bench.t.interactiveFrame !== undefined, null, { timeout: TIMEOUT });
+  await done;
   const bench = await page.evaluate(() => window.__bench);
   const m = await page.evaluate(paintEntries);
   await context.close();
@@ -156,8 +167,9 @@ export async function loadStartupTraced(browser, origin, rate) {
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   let buffer;
   try {
+    const ready = consoleSignal(page, "bench:ready");
     await page.goto(url, { waitUntil: "load", timeout: TIMEOUT });
-    await page.waitForFunction(() => window.__bench.t.allKgFrame !== undefined, null, { timeout: TIMEOUT });
+    await ready;
     await sleep(500);
   } finally {
     buffer = await browser.stopTracing();
@@ -405,12 +417,9 @@ export async function interactions(browser, origin, rate, runs) {
  */
 export async function memory(browser, origin, page_, instances) {
   const { context, page, cdp, errors } = await freshPage(browser, 1);
+  const ready = instances > 0 ? consoleSignal(page, "bench:ready") : null;
   await page.goto(origin + page_, { waitUntil: "load", timeout: TIMEOUT });
-  if (instances > 0) {
-    await page.waitForFunction((n) => window.__bench && window.__bench.ready === n && window.__bench.t.allKgFrame !== undefined, instances, {
-      timeout: TIMEOUT,
-    });
-  }
+  if (ready) await ready;
   await sleep(500);
   await cdp.send("HeapProfiler.enable");
   await cdp.send("HeapProfiler.collectGarbage");

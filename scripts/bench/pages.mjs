@@ -79,6 +79,9 @@ ${head}
  *    procedure section (`.kg-next`) is in the shadow root, i.e. the click has been
  *    handled AND its result rendered into the DOM. `interactiveFrame` is the first
  *    task after the next animation frame (≈ the result painted).
+ *  - signals "bench:ready" / "bench:interactive" with console.debug, so the driver can
+ *    wait without evaluating anything in the page while it starts (Playwright's
+ *    waitForFunction would inject its ~300 KB helper script into the page mid-start-up).
  */
 function probeScript({ expected, probe }) {
   return `<script>
@@ -125,7 +128,7 @@ function probeScript({ expected, probe }) {
       if (B.t.firstKg === undefined) B.t.firstKg = t;
       if (B.ready === B.expected) {
         B.t.allKg = t;
-        afterFrame(function () { B.t.allKgFrame = performance.now(); });
+        afterFrame(function () { B.t.allKgFrame = performance.now(); console.debug("bench:ready"); });
       }
       if (B.probe && !B.probing) { B.probing = true; probe(host, root); }
     });
@@ -148,7 +151,7 @@ function probeScript({ expected, probe }) {
       B.t.clickHandled = performance.now();
       function done() {
         B.t.interactive = performance.now();
-        afterFrame(function () { B.t.interactiveFrame = performance.now(); });
+        afterFrame(function () { B.t.interactiveFrame = performance.now(); console.debug("bench:interactive"); });
       }
       if (root.querySelector(".kg-next")) { done(); return; }
       var mo = new MutationObserver(function () {

@@ -141,8 +141,16 @@ function describeParts(threadEvts, t, limit) {
       let url = d.url || d.scriptName || "";
       if (!url) {
         // e.g. TimerFire / RunMicrotasks / EventDispatch → the script it called
-        const call = inside(threadEvts, e).find((c) => c.args?.data?.url);
-        if (call) url = call.args.data.url;
+        // Named only if that script is most of the event (else it is something else,
+        // e.g. wasm instantiation inside a microtask checkpoint).
+        const call = inside(threadEvts, e)
+          .filter((c) => c.args?.data?.url)
+          .sort((a, b) => b.dur - a.dur)[0];
+        if (call && call.dur >= e.dur / 2) url = call.args.data.url;
+        else {
+          const wasm = inside(threadEvts, e).filter((c) => /^v8\.(wasm\.compileConsume|newInstance)$/.test(c.name));
+          if (wasm.length) what += ` (${wasm.map((c) => `${c.name} ${(c.dur / 1000).toFixed(1)} ms`).join(", ")})`;
+        }
       }
       if (url) what += ` → ${url.split("/").pop() || url}`;
       else if (d.functionName) what += ` ${d.functionName}`;
