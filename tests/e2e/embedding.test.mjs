@@ -194,3 +194,52 @@ test("the page does not jump when the guide appears (the element reserves its sp
   assert.equal(await page.evaluate(() => document.querySelector("kyphoplasty-guide").style.minHeight), "", "the reservation is released");
   await page.close();
 });
+
+test("served from another origin and folder (a CDN), the loader finds its files next to itself", async () => {
+  const cdn = await startServer({ headers: () => ({ "access-control-allow-origin": "*" }) });
+  const page = await browser.newPage();
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(`${server.origin}/fixtures/cdn.html?cdn=${encodeURIComponent(cdn.origin)}`);
+  const host = await widgetReady(page);
+  await host.getByText("Contact Riverside Spine if:", { exact: false }).first().waitFor({ state: "attached" });
+  const assets = requests.filter((url) => url.startsWith(cdn.origin)).map((url) => new URL(url).pathname).sort();
+  assert.deepEqual(assets, [
+    "/assets/v1/kyphoplasty-guide-core.js",
+    "/assets/v1/kyphoplasty-guide-core_bg.wasm",
+    "/assets/v1/kyphoplasty-guide.css",
+    "/assets/v1/kyphoplasty-guide.js",
+  ]);
+  await page.close();
+  await cdn.close();
+});
+
+test("the host page receives step, tick and section events", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.guideEvents = [];
+    for (const name of ["kyphoplasty-guide:step", "kyphoplasty-guide:tick", "kyphoplasty-guide:section"]) {
+      document.addEventListener(name, (e) => window.guideEvents.push({ type: e.type, detail: e.detail }));
+    }
+  });
+  await page.goto(server.origin + "/");
+  const host = await widgetReady(page);
+  await host.locator(".kg-nav").getByRole("button", { name: "The procedure" }).click();
+  await host.getByRole("button", { name: "Next step" }).click();
+  await host.locator(".kg-nav").getByRole("button", { name: "Before", exact: true }).click();
+  await host.locator("input.kg-checkbox").first().check();
+  const events = await page.evaluate(() => window.guideEvents);
+  assert.deepEqual(events.map((e) => e.type), [
+    "kyphoplasty-guide:section",
+    "kyphoplasty-guide:step",
+    "kyphoplasty-guide:section",
+    "kyphoplasty-guide:tick",
+  ]);
+  assert.deepEqual(events[0].detail, { section: "procedure" });
+  assert.equal(events[1].detail.step, 2);
+  assert.equal(events[1].detail.total, 8);
+  assert.equal(events[3].detail.list, "before");
+  assert.equal(events[3].detail.checked, true);
+  await context.close();
+});

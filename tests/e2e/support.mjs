@@ -33,7 +33,9 @@ export async function startServer({ headers = () => ({}), port = 0, body = (_pat
     if (url.pathname.startsWith("/fixtures/")) {
       file = path.join(FIXTURES, url.pathname.slice("/fixtures/".length));
     } else {
-      file = path.join(DIST, url.pathname === "/" ? "index.html" : url.pathname);
+      // /assets/v1/… serves dist/ too, as a CDN would from a versioned folder.
+      const inDist = url.pathname.replace(/^\/assets\/v1\//, "/");
+      file = path.join(DIST, inDist === "/" ? "index.html" : inDist);
     }
     if (!file.startsWith(DIST) && !file.startsWith(FIXTURES)) {
       res.writeHead(403).end();
