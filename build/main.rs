@@ -7,6 +7,7 @@
 mod codegen;
 mod content;
 mod schema;
+mod shape;
 
 use std::path::Path;
 

@@ -8,6 +8,9 @@ mod content;
 #[path = "../build/schema.rs"]
 #[allow(dead_code)]
 mod schema;
+#[path = "../build/shape.rs"]
+#[allow(dead_code)]
+mod shape;
 
 use std::path::{Path, PathBuf};
 
