@@ -1,19 +1,11 @@
 // A tiny static server for the benchmark: serves a build directory (the bench's own
 // dist, never the project's dist/) plus generated pages held in memory.
-// Same MIME types as tests/e2e/support.mjs; no compression (localhost), no caching.
+// The MIME types of tests/e2e/support.mjs; no compression (localhost), no caching.
 import http from "node:http";
 import fs from "node:fs/promises";
 import path from "node:path";
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-};
+import { TYPES } from "../../tests/e2e/support.mjs";
 
 /**
  * `root`: directory served at /. `pages`: Map of URL path → { body, type? } served

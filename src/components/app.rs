@@ -168,7 +168,8 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
-fn render_section(section: Section) -> Html {
+/// The view of one section (shared with the static guide).
+pub fn render_section(section: Section) -> Html {
     match section {
         Section::Overview => html! { <Overview /> },
         Section::Procedure => html! { <Procedure /> },

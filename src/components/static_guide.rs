@@ -2,14 +2,13 @@
 //! order and every procedure step with its illustration. For practices that want
 //! the guide indexed by search engines or readable with no script at all.
 
+use super::app::render_section;
 use super::context::GuideContext;
 use super::heading::Heading;
 use super::illustration::Illustration;
 use super::procedure::labels;
 use super::section_nav::section_title;
 use super::source_refs::SourceRefs;
-use super::{checklist::ChecklistSection, overview::Overview, questions::Questions};
-use super::{risks::Risks, sources::Sources, warnings::Warnings};
 use crate::content::{guide, text};
 use crate::embed::Config;
 use crate::state::{GuideState, Section};
@@ -71,16 +70,11 @@ pub fn static_guide(props: &StaticGuideProps) -> Html {
     }
 }
 
+/// Each section as the widget shows it, but the procedure as the full list of steps.
 fn render(section: Section) -> Html {
     match section {
-        Section::Overview => html! { <Overview /> },
         Section::Procedure => html! { <AllSteps /> },
-        Section::Before => html! { <ChecklistSection list={Section::Before} /> },
-        Section::Aftercare => html! { <ChecklistSection list={Section::Aftercare} /> },
-        Section::Warnings => html! { <Warnings /> },
-        Section::Risks => html! { <Risks /> },
-        Section::Questions => html! { <Questions /> },
-        Section::Sources => html! { <Sources /> },
+        other => render_section(other),
     }
 }
 

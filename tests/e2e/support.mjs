@@ -11,7 +11,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const DIST = path.resolve(process.env.KG_DIST || path.resolve(here, "../../dist"));
 export const FIXTURES = path.resolve(here, "fixtures");
 
-const TYPES = {
+/** The MIME types the embed needs (wasm must be application/wasm). */
+export const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8",
