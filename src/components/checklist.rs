@@ -3,7 +3,7 @@
 
 use super::context::use_guide;
 use super::heading::Heading;
-use super::source_refs::SourceRefs;
+use super::source_refs::source_refs;
 use super::timeline::Timeline;
 use crate::content::{text, ChecklistGroup};
 use crate::embed::events::HostEvent;
@@ -204,7 +204,7 @@ fn group(props: &GroupProps) -> Html {
                                     <span class="kg-check-detail">{ context.text(detail) }</span>
                                 }
                             </label>
-                            <SourceRefs ids={item.sources.to_vec()} />
+                            { source_refs(context.guide(), item.sources) }
                         </li>
                     }
                 }) }

@@ -2,7 +2,7 @@
 
 use super::context::use_guide;
 use super::heading::Heading;
-use super::source_refs::SourceRefs;
+use super::source_refs::source_refs;
 use yew::prelude::*;
 
 #[function_component(Overview)]
@@ -16,7 +16,7 @@ pub fn overview() -> Html {
                 <div class="kg-block" key={p.id}>
                     <Heading depth={2}>{ context.text(p.heading) }</Heading>
                     <p>{ context.text(p.text) }</p>
-                    <SourceRefs ids={p.sources.to_vec()} />
+                    { source_refs(context.guide(), p.sources) }
                 </div>
             }) }
         </div>

@@ -5,7 +5,7 @@ use super::context::use_guide;
 use super::heading::Heading;
 use super::illustration::{Illustration, IllustrationLabels};
 use super::read_aloud::ReadAloud;
-use super::source_refs::SourceRefs;
+use super::source_refs::source_refs;
 use super::step_list::StepList;
 use crate::content::{text, Scene, Ui};
 use crate::embed::events::HostEvent;
@@ -160,7 +160,7 @@ pub fn procedure() -> Html {
                         { title }
                     </Heading>
                     { for step.body.iter().map(|p| html! { <p>{ context.text(p) }</p> }) }
-                    <SourceRefs ids={step.sources.to_vec()} />
+                    { source_refs(context.guide(), step.sources) }
                     <ReadAloud text={AttrValue::from(spoken)} />
                     <div class="kg-pager">
                         <button type="button" class="kg-button kg-button-secondary kg-previous"

@@ -2,7 +2,7 @@
 
 use super::context::use_guide;
 use super::heading::Heading;
-use super::source_refs::SourceRefs;
+use super::source_refs::source_refs;
 use yew::prelude::*;
 
 #[function_component(Questions)]
@@ -18,7 +18,7 @@ pub fn questions() -> Html {
                         <summary>{ context.text(q.question) }</summary>
                         <div class="kg-details-body">
                             <p>{ context.text(q.answer) }</p>
-                            <SourceRefs ids={q.sources.to_vec()} />
+                            { source_refs(context.guide(), q.sources) }
                         </div>
                     </details>
                 }) }

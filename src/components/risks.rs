@@ -2,7 +2,7 @@
 
 use super::context::use_guide;
 use super::heading::Heading;
-use super::source_refs::SourceRefs;
+use super::source_refs::source_refs;
 use crate::content::Topic;
 use yew::prelude::*;
 
@@ -17,7 +17,7 @@ pub fn risks() -> Html {
                     <li key={t.id}>
                         <strong class="kg-topic-title">{ context.text(t.title) }</strong>
                         <p>{ context.text(t.text) }</p>
-                        <SourceRefs ids={t.sources.to_vec()} />
+                        { source_refs(context.guide(), t.sources) }
                     </li>
                 }) }
             </ul>

@@ -1,20 +1,14 @@
 //! "Sources: 1, 4" under a statement: every fact shows what it rests on.
+//!
+//! A plain function rather than a component: it has no state, and each component
+//! costs its own copy of Yew's lifecycle code in the wasm.
 
-use super::context::use_guide;
+use crate::content::Guide;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SourceRefsProps {
-    pub ids: Vec<&'static str>,
-}
-
 /// The numbers of the sources (as listed in the Sources section), with their titles on hover.
-#[function_component(SourceRefs)]
-pub fn source_refs(props: &SourceRefsProps) -> Html {
-    let context = use_guide();
-    let guide = context.guide();
-    let mut numbers: Vec<usize> = props
-        .ids
+pub fn source_refs(guide: &'static Guide, ids: &[&str]) -> Html {
+    let mut numbers: Vec<usize> = ids
         .iter()
         .filter_map(|id| guide.sources.iter().position(|s| s.id == *id))
         .collect();

@@ -8,7 +8,7 @@ use super::heading::Heading;
 use super::illustration::Illustration;
 use super::procedure::labels;
 use super::section_nav::section_title;
-use super::source_refs::SourceRefs;
+use super::source_refs::source_refs;
 use crate::content::{guide, text};
 use crate::embed::Config;
 use crate::state::{GuideState, Section};
@@ -103,7 +103,7 @@ fn all_steps() -> Html {
                                     { title }
                                 </Heading>
                                 { for step.body.iter().map(|p| html! { <p>{ context.text(p) }</p> }) }
-                                <SourceRefs ids={step.sources.to_vec()} />
+                                { source_refs(context.guide(), step.sources) }
                             </div>
                         </li>
                     }

@@ -4,7 +4,7 @@
 
 use super::context::use_guide;
 use super::heading::Heading;
-use super::source_refs::SourceRefs;
+use super::source_refs::source_refs;
 use crate::calendar::recovery::{calendar_file, data_url, long_date, milestone_date};
 use crate::calendar::Date;
 use crate::content::{text, Ui};
@@ -100,7 +100,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                             </p>
                             <p class="kg-milestone-title"><strong>{ context.text(m.title) }</strong></p>
                             <p>{ context.text(m.text) }</p>
-                            <SourceRefs ids={m.sources.to_vec()} />
+                            { source_refs(context.guide(), m.sources) }
                         </li>
                     }
                 }) }

@@ -4,7 +4,7 @@
 
 use super::context::use_guide;
 use super::heading::Heading;
-use super::source_refs::SourceRefs;
+use super::source_refs::source_refs;
 use crate::content::{text, WarningSign};
 use yew::prelude::*;
 
@@ -68,7 +68,7 @@ pub fn warnings() -> Html {
                     }
                 </div>
             </div>
-            <SourceRefs ids={cited} />
+            { source_refs(g, &cited) }
         </div>
     }
 }
