@@ -189,7 +189,18 @@ fn use_swipe(go: Callback<Action>) -> (Callback<PointerEvent>, Callback<PointerE
         let start = start.clone();
         Callback::from(move |event: PointerEvent| {
             let touch = event.pointer_type() == "touch" || event.pointer_type() == "pen";
-            *start.borrow_mut() = touch.then(|| (event.client_x(), event.client_y()));
+            // A drag on the slider or the labels toggle is theirs, not a swipe.
+            let on_control = event
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|target| {
+                    target
+                        .closest("input, label, button")
+                        .ok()
+                        .flatten()
+                        .is_some()
+                });
+            *start.borrow_mut() =
+                (touch && !on_control).then(|| (event.client_x(), event.client_y()));
         })
     };
     let up = Callback::from(move |event: PointerEvent| {
