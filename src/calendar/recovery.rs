@@ -2,14 +2,30 @@
 //! shown in the patient's language, and the `.ics` file to download.
 
 use super::{build_ics, utc_stamp, CalendarEvent, Date};
-use crate::content::text::{content, PracticeValues};
+use crate::content::text::{content, ui, PracticeValues};
 use crate::content::{Guide, Lang, Milestone};
 
+/// When a milestone happens, in hours after the procedure: the guide's own timing,
+/// unless its text carries an instruction the practice worded itself (their timing wins,
+/// and the guide will not put a date of its own on it).
+pub fn effective_offset(milestone: &Milestone, values: &PracticeValues) -> Option<u32> {
+    let practice_timed = ["lifting_limit", "follow_up", "driving", "return_to_work"]
+        .iter()
+        .any(|name| values.is_set(name) && milestone.text.contains(&format!("{{{name}}}")));
+    if practice_timed {
+        None
+    } else {
+        milestone.offset_hours
+    }
+}
+
 /// The calendar date of a milestone (all-day: hours round down to whole days).
-pub fn milestone_date(procedure: Date, milestone: &Milestone) -> Option<Date> {
-    milestone
-        .offset_hours
-        .map(|hours| procedure.add_days(i64::from(hours / 24)))
+pub fn milestone_date(
+    procedure: Date,
+    milestone: &Milestone,
+    values: &PracticeValues,
+) -> Option<Date> {
+    effective_offset(milestone, values).map(|hours| procedure.add_days(i64::from(hours / 24)))
 }
 
 /// "Thursday, 26 November" in the patient's language (and region, when the browser's
@@ -48,8 +64,9 @@ fn browser_locale(lang: Lang) -> String {
     }
 }
 
-/// The `.ics` file: one all-day event per milestone with a time, and the follow-up
-/// reminder (a milestone without a fixed time) on the day after the procedure.
+/// The `.ics` file: one all-day event per milestone with a date, and a reminder to
+/// check the follow-up visit (the guide has no date for it) on the day after the
+/// procedure. Milestones timed by the practice's own wording get no event.
 pub fn calendar_file(
     guide: &Guide,
     values: &PracticeValues,
@@ -59,12 +76,23 @@ pub fn calendar_file(
     let events: Vec<CalendarEvent> = guide
         .timeline
         .iter()
-        .map(|m| CalendarEvent {
-            id: format!("kyphoplasty-guide-{}", m.id),
-            date: milestone_date(procedure, m).unwrap_or_else(|| procedure.add_days(1)),
-            days: 1,
-            summary: content(m.title, guide, values),
-            description: content(m.text, guide, values),
+        .filter_map(|m| {
+            let title = content(m.title, guide, values);
+            let (date, summary) = match (milestone_date(procedure, m, values), m.offset_hours) {
+                (Some(date), _) => (date, title),
+                (None, None) => (
+                    procedure.add_days(1),
+                    ui(guide.ui.calendar_reminder, &[("title", &title)]),
+                ),
+                (None, Some(_)) => return None,
+            };
+            Some(CalendarEvent {
+                id: format!("kyphoplasty-guide-{}", m.id),
+                date,
+                days: 1,
+                summary,
+                description: content(m.text, guide, values),
+            })
         })
         .collect();
     build_ics(guide.ui.calendar_name, &events, &utc_stamp(now_millis))
@@ -93,7 +121,12 @@ mod tests {
     fn milestones_fall_on_whole_days_after_the_procedure() {
         let g = guide(Lang::En);
         let day = Date::parse_iso("2026-11-24").expect("date");
-        let dates: Vec<Option<Date>> = g.timeline.iter().map(|m| milestone_date(day, m)).collect();
+        let values = PracticeValues::default();
+        let dates: Vec<Option<Date>> = g
+            .timeline
+            .iter()
+            .map(|m| milestone_date(day, m, &values))
+            .collect();
         for (m, d) in g.timeline.iter().zip(&dates) {
             match m.offset_hours {
                 Some(h) => assert_eq!(*d, Some(day.add_days(i64::from(h / 24))), "{}", m.id),
@@ -122,6 +155,32 @@ mod tests {
             "folded at 75 octets (+CR)"
         );
         assert!(!ics.contains("{driving}"), "placeholders are filled");
+        assert!(
+            ics.contains("SUMMARY:Recordatorio: "),
+            "the follow-up is a reminder, not an appointment"
+        );
+    }
+
+    #[test]
+    fn a_practice_instruction_takes_its_milestone_off_the_guide_s_calendar() {
+        let g = guide(Lang::En);
+        let day = Date::parse_iso("2026-11-24").expect("date");
+        let driving = g
+            .timeline
+            .iter()
+            .find(|m| m.text.contains("{driving}"))
+            .expect("a driving milestone");
+        let values = PracticeValues {
+            driving: Some("Do not drive for 2 weeks.".into()),
+            ..Default::default()
+        };
+        assert!(milestone_date(day, driving, &PracticeValues::default()).is_some());
+        assert_eq!(milestone_date(day, driving, &values), None);
+        let ics = calendar_file(g, &values, day, 0.0);
+        assert!(
+            !ics.contains(&format!("kyphoplasty-guide-{}-", driving.id)),
+            "no dated event for it"
+        );
     }
 
     #[test]

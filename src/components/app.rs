@@ -78,11 +78,7 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    let context = GuideContext {
-        state: state.clone(),
-        config: config.clone(),
-        host: props.host.clone(),
-    };
+    let context = GuideContext::new(state.clone(), config.clone(), props.host.clone());
     let g = context.guide();
     let section = if config.sections.contains(&state.section) {
         state.section

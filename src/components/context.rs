@@ -13,11 +13,38 @@ use yew::prelude::*;
 pub struct GuideContext {
     pub state: UseReducerHandle<GuideState>,
     pub config: Config,
+    /// The practice's values as they apply to the language shown: its written
+    /// instructions only in the language it configured (see [`GuideContext::new`]).
+    pub values: PracticeValues,
     /// The `<kyphoplasty-guide>` element, for host events; `None` when server-rendered.
     pub host: Option<web_sys::Element>,
+    /// The static HTML guide: no script, so nothing is remembered or downloaded.
+    pub static_page: bool,
 }
 
 impl GuideContext {
+    /// The context for the current state. A practice writes its instructions in one
+    /// language (the element's `lang`); shown in another, the guide uses its own wording
+    /// rather than mix languages, keeping only the practice's name and numbers.
+    pub fn new(
+        state: UseReducerHandle<GuideState>,
+        config: Config,
+        host: Option<web_sys::Element>,
+    ) -> Self {
+        let values = if state.lang == config.lang {
+            config.values.clone()
+        } else {
+            config.values.for_other_language()
+        };
+        GuideContext {
+            state,
+            config,
+            values,
+            host,
+            static_page: false,
+        }
+    }
+
     /// The guide in the language the patient is reading.
     pub fn guide(&self) -> &'static Guide {
         guide(self.state.lang)
@@ -25,7 +52,7 @@ impl GuideContext {
 
     /// The practice's values, falling back to the language's defaults.
     pub fn values(&self) -> &PracticeValues {
-        &self.config.values
+        &self.values
     }
 
     /// Content text with the practice's values filled in.

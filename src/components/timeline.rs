@@ -5,7 +5,9 @@
 use super::context::use_guide;
 use super::heading::Heading;
 use super::source_refs::source_refs;
-use crate::calendar::recovery::{calendar_file, data_url, long_date, milestone_date};
+use crate::calendar::recovery::{
+    calendar_file, data_url, effective_offset, long_date, milestone_date,
+};
 use crate::calendar::Date;
 use crate::content::{text, Ui};
 use crate::state::Action;
@@ -60,8 +62,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
             }
         })
     };
-    let download =
-        procedure.map(|day| data_url(&calendar_file(g, context.values(), day, now_millis())));
+    // The printed sheet has no download link, so it does not build the file either.
+    let download = procedure
+        .filter(|_| !props.print)
+        .map(|day| data_url(&calendar_file(g, context.values(), day, now_millis())));
     let date_id = if props.print {
         "kg-date-print"
     } else {
@@ -86,8 +90,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
             }
             <ol class="kg-timeline">
                 { for g.timeline.iter().map(|m| {
-                    let relative = relative_time(&g.ui, m.offset_hours);
-                    let dated = procedure.and_then(|day| milestone_date(day, m)).map(|d| long_date(d, lang));
+                    let offset = effective_offset(m, context.values());
+                    let relative = match (offset, m.offset_hours) {
+                        (None, Some(_)) => g.ui.when_care_team.to_string(),
+                        _ => relative_time(&g.ui, offset),
+                    };
+                    let dated = procedure.and_then(|day| milestone_date(day, m, context.values())).map(|d| long_date(d, lang));
                     html! {
                         <li key={m.id} class="kg-milestone">
                             <p class="kg-milestone-when">

@@ -31,6 +31,28 @@ impl PracticeValues {
         Some(set.as_deref().unwrap_or(default))
     }
 
+    /// Whether the practice gave its own wording for a parameter (its timing then wins
+    /// over the guide's default timing for that point).
+    pub fn is_set(&self, name: &str) -> bool {
+        match name {
+            "lifting_limit" => self.lifting_limit.is_some(),
+            "follow_up" => self.follow_up.is_some(),
+            "driving" => self.driving.is_some(),
+            "return_to_work" => self.return_to_work.is_some(),
+            _ => false,
+        }
+    }
+
+    /// The same values for a guide shown in another language than the practice wrote
+    /// in: names and numbers stay, written instructions fall back to the guide's own.
+    pub fn for_other_language(&self) -> PracticeValues {
+        PracticeValues {
+            practice_name: self.practice_name.clone(),
+            emergency_number: self.emergency_number.clone(),
+            ..PracticeValues::default()
+        }
+    }
+
     /// The emergency number to show and dial.
     pub fn emergency_number<'a>(&'a self, guide: &'a Guide) -> &'a str {
         self.emergency_number
