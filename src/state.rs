@@ -170,7 +170,11 @@ impl Reducible for GuideState {
                     next.ticks.remove(&key);
                 }
             }
-            Action::ClearTicks => next.ticks.clear(),
+            Action::ClearTicks => {
+                // "Clear my ticks" forgets everything the patient saved: ticks and date.
+                next.ticks.clear();
+                next.procedure_date = None;
+            }
             Action::SetProcedureDate(date) => next.procedure_date = date,
             Action::SetPersistence(p) => next.persistence = p,
             Action::Restore {
@@ -238,12 +242,14 @@ mod tests {
         });
         assert!(!s.is_ticked(&key));
         let s = s
+            .reduce(Action::SetProcedureDate(Some("2026-11-24".into())))
             .reduce(Action::SetTick {
                 key: key.clone(),
                 checked: true,
             })
             .reduce(Action::ClearTicks);
         assert!(s.ticks.is_empty());
+        assert_eq!(s.procedure_date, None, "clearing forgets the date too");
     }
 
     #[test]

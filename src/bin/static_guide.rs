@@ -17,8 +17,13 @@ fn main() {
         }
     };
     for lang in Lang::ALL {
+        // The guide is the page here, so its title is the page's <h1>.
         let config = Config::from_attributes(
-            |name| (name == "lang").then(|| lang.tag().to_string()),
+            |name| match name {
+                "lang" => Some(lang.tag().to_string()),
+                "heading-level" => Some("1".to_string()),
+                _ => None,
+            },
             None,
         );
         let body = runtime.block_on(
@@ -27,10 +32,20 @@ fn main() {
                 .render(),
         );
         let g = guide(lang);
+        let other = Lang::ALL.into_iter().filter(|l| *l != lang);
+        let alternates: String = other
+            .map(|l| {
+                format!(
+                    "<link rel=\"alternate\" hreflang=\"{0}\" href=\"guide-{0}.html\">\n",
+                    l.tag()
+                )
+            })
+            .collect();
+        let description = g.intro.first().map(|p| escape(p.text)).unwrap_or_default();
         let page = format!(
-            "<!doctype html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<link rel=\"stylesheet\" href=\"kyphoplasty-guide.css\">\n</head>\n<body>\n<div class=\"kg-mount\">{body}</div>\n</body>\n</html>\n",
+            "<!doctype html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n{alternates}<link rel=\"stylesheet\" href=\"kyphoplasty-guide.css\">\n</head>\n<body>\n<div class=\"kg-mount\">{body}</div>\n</body>\n</html>\n",
             tag = lang.tag(),
-            title = g.ui.title,
+            title = escape(g.ui.title),
         );
         let path = out.join(format!("guide-{}.html", lang.tag()));
         if let Err(error) = std::fs::write(&path, page) {
@@ -39,4 +54,12 @@ fn main() {
         }
         println!("wrote {}", path.display());
     }
+}
+
+/// Escapes text for an HTML attribute or element.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }

@@ -98,18 +98,20 @@ pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
     html! {
         <div class="kg-section" data-section={list_name}>
             <Heading depth={1} focusable=true node_ref={heading_ref}>{ heading }</Heading>
-            <p>{ intro }</p>
+            if !context.static_page {
+                <p>{ intro }</p>
+            }
             if let Some(notice) = notice {
                 <p class="kg-notice" role="status">{ notice }</p>
             }
             if props.list == Section::Aftercare {
-                <Timeline />
+                <Timeline print={context.static_page} />
             }
             { for groups.iter().map(|group| html! {
                 <Group key={group.id} list={list_name} group={group} on_announce={announce.clone()} />
             }) }
             <p class="kg-visually-hidden" aria-live="polite" aria-atomic="true">{ (*announcement).clone() }</p>
-            <div class="kg-clear">
+            <div class="kg-clear" hidden={context.static_page}>
                 if *confirming {
                     <div class="kg-confirm" role="group" aria-labelledby={format!("kg-confirm-{list_name}")}>
                         <p id={format!("kg-confirm-{list_name}")}>{ g.ui.clear_confirm }</p>

@@ -36,7 +36,12 @@ pub fn print_sheet() -> Html {
                                 html! {
                                     <li key={item.id}>
                                         <span class="kg-print-box" aria-hidden="true"></span>
-                                        { context.item_text(&key, item.text) }
+                                        <span>
+                                            { context.item_text(&key, item.text) }
+                                            if let Some(detail) = item.detail {
+                                                <span class="kg-print-detail">{ context.text(detail) }</span>
+                                            }
+                                        </span>
                                     </li>
                                 }
                             }) }

@@ -26,9 +26,8 @@ pub fn static_guide(props: &StaticGuideProps) -> Html {
     let state =
         use_reducer(|| GuideState::new(lang, Section::Overview, 0, guide(lang).steps.len()));
     let context = GuideContext {
-        state,
-        config: config.clone(),
-        host: None,
+        static_page: true,
+        ..GuideContext::new(state, config.clone(), None)
     };
     let g = guide(lang);
     let number = context.emergency_number().to_string();

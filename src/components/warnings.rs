@@ -15,10 +15,14 @@ pub fn warnings() -> Html {
     let practice = context.values().practice_name(g).to_string();
     let number = context.emergency_number().to_string();
     let emergency_tel = crate::embed::config::phone_chars(&number).map(|d| format!("tel:{d}"));
-    let practice_call = context
-        .config
-        .practice_tel()
-        .zip(context.config.practice_phone.clone());
+    // Keep the number on one line: non-breaking spaces and hyphens.
+    let practice_call = context.config.practice_tel().zip(
+        context
+            .config
+            .practice_phone
+            .as_deref()
+            .map(|p| p.replace(' ', "\u{a0}").replace('-', "\u{2011}")),
+    );
     let signs = |list: &'static [WarningSign]| {
         html! {
             <ul class="kg-card-list">

@@ -90,7 +90,7 @@ pub fn labels(scene: Scene, l: &IllustrationLabels) -> Html {
         specs.push(left(key, text, 182.0, x));
     }
     if shows_needle(scene) {
-        specs.push(right("needle", l.needle, 160.0, 388.0, (364.0, 131.0)));
+        specs.push(right("needle", l.needle, 112.0, 364.0, (364.0, 131.0)));
     }
     html! {
         <g class="kg-ill-labels">
