@@ -115,6 +115,7 @@
         })
         .catch(function (error) {
           element._loading = null;
+          modulePromise = null; // a guide added later tries again (the network may be back)
           release(element);
           console.error("<" + TAG + ">: could not start; showing the fallback content instead.", error);
         });

@@ -48,6 +48,16 @@ pub fn app(props: &AppProps) -> Html {
             state.dispatch(Action::SetLang(*lang))
         });
     }
+    {
+        // A changed `start-step` attribute opens that step (the first render already did).
+        let state = state.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(config.start_step, move |step| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                state.dispatch(Action::GoToStep(*step));
+            }
+        });
+    }
     crate::storage::hooks::use_persistence(&state, &config.storage_key);
     let root = use_node_ref();
     {

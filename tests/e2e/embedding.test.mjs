@@ -243,3 +243,13 @@ test("the host page receives step, tick and section events", async () => {
   assert.equal(events[3].detail.checked, true);
   await context.close();
 });
+
+test("changing start-step after load opens that step", async () => {
+  const page = await browser.newPage();
+  await page.goto(server.origin + "/fixtures/plain.html");
+  const host = await widgetReady(page);
+  await host.locator(".kg-nav").getByRole("button", { name: "The procedure" }).click();
+  await page.evaluate(() => document.querySelector("kyphoplasty-guide").setAttribute("start-step", "6"));
+  await host.locator(".kg-step-title").getByText("Step 6 of 8").waitFor();
+  await page.close();
+});
