@@ -100,10 +100,6 @@ pub fn app(props: &AppProps) -> Html {
             .unwrap_or(Section::Warnings)
     };
     let number = context.emergency_number().to_string();
-    let tel = format!(
-        "tel:{}",
-        crate::embed::config::phone_chars(&number).unwrap_or_default()
-    );
     let other_lang = Lang::ALL
         .into_iter()
         .find(|l| *l != state.lang)
@@ -150,11 +146,7 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 </header>
                 <div class="kg-emergency-strip">
-                    <p>
-                        <span>{ text::ui(g.ui.emergency_strip, &[("number", &number)]) }</span>
-                        {" "}
-                        <a class="kg-call" href={tel}>{ text::ui(g.ui.emergency_call, &[("number", &number)]) }</a>
-                    </p>
+                    { emergency_line(&g.ui, &number) }
                     if section != Section::Warnings {
                         <button type="button" class="kg-button kg-button-warning" onclick={open_warnings}>
                             { g.ui.see_warning_signs }
@@ -171,6 +163,20 @@ pub fn app(props: &AppProps) -> Html {
                 <PrintSheet />
             </section>
         </ContextProvider<GuideContext>>
+    }
+}
+
+/// "In an emergency, call 911. Call 911": on every section, and in the static guide.
+pub fn emergency_line(ui: &crate::content::Ui, number: &str) -> Html {
+    let tel = crate::embed::config::phone_chars(number).map(|digits| format!("tel:{digits}"));
+    html! {
+        <p>
+            <span>{ text::ui(ui.emergency_strip, &[("number", number)]) }</span>
+            {" "}
+            if let Some(tel) = tel {
+                <a class="kg-call" href={tel}>{ text::ui(ui.emergency_call, &[("number", number)]) }</a>
+            }
+        </p>
     }
 }
 

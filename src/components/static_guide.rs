@@ -2,7 +2,7 @@
 //! order and every procedure step with its illustration. For practices that want
 //! the guide indexed by search engines or readable with no script at all.
 
-use super::app::render_section;
+use super::app::{emergency_line, render_section};
 use super::context::GuideContext;
 use super::heading::Heading;
 use super::illustration::Illustration;
@@ -31,10 +31,6 @@ pub fn static_guide(props: &StaticGuideProps) -> Html {
     };
     let g = guide(lang);
     let number = context.emergency_number().to_string();
-    let tel = format!(
-        "tel:{}",
-        crate::embed::config::phone_chars(&number).unwrap_or_default()
-    );
     html! {
         <ContextProvider<GuideContext> context={context.clone()}>
             <section class="kg kg-static" lang={lang.tag()} aria-label={g.ui.widget_label}>
@@ -47,11 +43,7 @@ pub fn static_guide(props: &StaticGuideProps) -> Html {
                     </div>
                 </header>
                 <div class="kg-emergency-strip">
-                    <p>
-                        <span>{ text::ui(g.ui.emergency_strip, &[("number", &number)]) }</span>
-                        {" "}
-                        <a class="kg-call" href={tel}>{ text::ui(g.ui.emergency_call, &[("number", &number)]) }</a>
-                    </p>
+                    { emergency_line(&g.ui, &number) }
                 </div>
                 <nav class="kg-nav" aria-label={g.ui.sections_label}>
                     <ul>
