@@ -321,28 +321,3 @@ async fn dragging_the_slider_on_a_touch_screen_does_not_change_the_step() {
     settle().await;
     assert!(text(&root, ".kg-step-title").contains("Step 5 of 8"));
 }
-
-#[wasm_bindgen_test]
-async fn a_practice_instruction_shows_only_in_the_language_it_was_written_for() {
-    let root = mount(&[
-        ("sections", "aftercare"),
-        ("driving", "Do not drive for 2 weeks."),
-    ])
-    .await;
-    assert!(text(&root, ".kg-body").contains("Do not drive for 2 weeks."));
-    assert!(
-        text(&root, ".kg-body").contains("When your care team says"),
-        "its timing is the practice's"
-    );
-    find(&root, ".kg-lang").click();
-    settle().await;
-    let spanish = text(&root, ".kg-body");
-    assert!(
-        !spanish.contains("Do not drive"),
-        "no English inside the Spanish guide"
-    );
-    assert!(
-        spanish.contains("48 horas"),
-        "the guide's own Spanish wording instead"
-    );
-}

@@ -253,3 +253,21 @@ test("changing start-step after load opens that step", async () => {
   await host.locator(".kg-step-title").getByText("Step 6 of 8").waitFor();
   await page.close();
 });
+
+test("a practice instruction shows only in the language it was written for", async () => {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto(server.origin + "/");
+  const host = await widgetReady(page);
+  await page.evaluate(() => document.querySelector("kyphoplasty-guide").setAttribute("driving", "Do not drive for 2 weeks."));
+  await host.locator(".kg-nav").getByRole("button", { name: "Aftercare", exact: true }).click();
+  const body = host.locator(".kg-body");
+  await body.getByText("Do not drive for 2 weeks.").first().waitFor();
+  await body.getByText("When your care team says").first().waitFor();
+  await host.getByRole("button", { name: "Leer esta guía en español" }).click();
+  await host.getByText("Su guía sobre la cifoplastia con balón").waitFor();
+  const spanish = await body.textContent();
+  assert.ok(!spanish.includes("Do not drive"), "no English inside the Spanish guide");
+  assert.ok(spanish.includes("48 horas"), "the guide's own Spanish wording instead");
+  await context.close();
+});
