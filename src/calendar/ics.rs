@@ -32,7 +32,7 @@ pub struct CalendarEvent {
 /// character (continuations start with one space); TEXT values escaped
 /// (`\` `;` `,` newline → `\\` `\;` `\,` `\n`; CR/CRLF count as a newline, other
 /// control characters except tab are dropped). `calendar_name` goes in
-/// X-WR-CALNAME. Each VEVENT has UID `{id}-{YYYYMMDD}@kyphoplasty-guide` (id
+/// X-WR-CALNAME. Each VEVENT has UID `{id}@kyphoplasty-guide` (id
 /// characters outside `[A-Za-z0-9-]` become `-`, an empty id becomes `event`, and
 /// a UID already used in this file gets `-2`, `-3`, … so none collide), DTSTAMP
 /// (`stamp`, e.g. from [`utc_stamp`](super::utc_stamp); anything not shaped
@@ -79,7 +79,9 @@ pub fn build_ics(calendar_name: &str, events: &[CalendarEvent], stamp: &str) -> 
     out
 }
 
-/// `{id}-{YYYYMMDD}@kyphoplasty-guide`, made unique among `used` by a numeric suffix.
+/// `{id}@kyphoplasty-guide`, made unique among `used` by a numeric suffix. The date is
+/// not part of it: when the patient changes the procedure date and imports the file
+/// again, calendars update the same events instead of adding a second set.
 fn unique_uid(event: &CalendarEvent, used: &[String]) -> String {
     let id: String = if event.id.is_empty() {
         "event".to_owned()
@@ -96,7 +98,7 @@ fn unique_uid(event: &CalendarEvent, used: &[String]) -> String {
             })
             .collect()
     };
-    let base = format!("{id}-{}", event.date.to_basic());
+    let base = id;
     let mut uid = format!("{base}@{UID_DOMAIN}");
     let mut suffix = 2u32;
     while used.contains(&uid) {
