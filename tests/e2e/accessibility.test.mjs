@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startServer, launchBrowser, widgetReady, watchErrors } from "./support.mjs";
+import { startServer, launchBrowser, widgetReady, watchErrors, contrast } from "./support.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const AXE = path.resolve(here, "../../node_modules/axe-core/axe.min.js");
@@ -99,18 +99,6 @@ function describeViolations(results) {
     .join("\n");
 }
 
-/** Relative luminance contrast of two "rgb(a)(…)" colours. */
-function contrast(a, b) {
-  const lum = (c) => {
-    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map(Number).map((v) => {
-      const s = v / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-}
 
 /**
  * axe reports text over pseudo-elements or SVG as "incomplete" for colour contrast.

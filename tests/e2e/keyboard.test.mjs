@@ -5,7 +5,7 @@
 // too, so it is never lost to <body>.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, widgetReady } from "./support.mjs";
+import { startServer, launchBrowser, widgetReady, contrast } from "./support.mjs";
 
 const SECTIONS = ["overview", "procedure", "before", "aftercare", "warnings", "risks", "questions", "sources"];
 const PAGE = "/fixtures/a11y-host.html?practice-name=Riverside%20Spine&practice-phone=(555)%20010-0199";
@@ -120,17 +120,6 @@ function focusLook(page) {
   });
 }
 
-function contrast(a, b) {
-  const lum = (c) => {
-    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map(Number).map((v) => {
-      const x = v / 255;
-      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-}
 
 /** Puts a section in the state with the most controls. */
 async function prepare(page, host, section) {
