@@ -4,6 +4,7 @@
 //! validated here, and a mistake in a content file stops the build with a message
 //! that names the file and the item.
 
+mod attributes;
 mod codegen;
 mod content;
 mod schema;
@@ -30,6 +31,19 @@ fn main() {
         }
     };
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
+    println!("cargo:rerun-if-changed=src/embed/attributes.toml");
+    let schema = std::fs::read_to_string("src/embed/attributes.toml")
+        .map_err(|e| format!("cannot read src/embed/attributes.toml: {e}"))
+        .and_then(|text| attributes::render(&text));
+    match schema {
+        Ok(rust) => {
+            let out = Path::new(&out_dir).join("attributes.rs");
+            if let Err(error) = std::fs::write(&out, rust) {
+                panic!("cannot write {}: {error}", out.display());
+            }
+        }
+        Err(error) => panic!("{error}"),
+    }
     let out = Path::new(&out_dir).join("content.rs");
     if let Err(error) = std::fs::write(&out, codegen::render(&guides)) {
         panic!("cannot write {}: {error}", out.display());

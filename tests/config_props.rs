@@ -11,6 +11,7 @@
 
 use kyphoplasty_guide_core::components::app::{App, AppProps};
 use kyphoplasty_guide_core::content::{guide, Lang};
+use kyphoplasty_guide_core::embed::attributes as schema;
 use kyphoplasty_guide_core::embed::colour::{Rgb, MIN_CONTRAST};
 use kyphoplasty_guide_core::embed::config::phone_chars;
 use kyphoplasty_guide_core::embed::wording::{self, MAX_ITEM};
@@ -21,31 +22,19 @@ use proptest::prelude::*;
 use proptest::test_runner::Config as PropConfig;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-/// Every attribute the loader observes (README, "Attributes").
-const ATTRIBUTES: [&str; 13] = [
-    "lang",
-    "practice-name",
-    "practice-phone",
-    "emergency-number",
-    "sections",
-    "start-step",
-    "heading-level",
-    "accent",
-    "storage-key",
-    "lifting-limit",
-    "follow-up",
-    "driving",
-    "return-to-work",
-];
+/// Every public attribute, from the one schema (`src/embed/attributes.toml`).
+fn attribute_names() -> Vec<&'static str> {
+    schema::ATTRIBUTES.iter().map(|a| a.name).collect()
+}
 
 /// Free-text attributes: shown as the practice wrote them, only cut at this length.
-const FREE_TEXT: [&str; 5] = [
-    "practice-name",
-    "lifting-limit",
-    "follow-up",
-    "driving",
-    "return-to-work",
-];
+fn free_text() -> Vec<&'static str> {
+    schema::ATTRIBUTES
+        .iter()
+        .filter(|a| matches!(a.kind, schema::Kind::Text { .. }))
+        .map(|a| a.name)
+        .collect()
+}
 const MAX_TEXT: usize = 300;
 
 /// Cases per property; rendering costs milliseconds, so those properties run fewer.
@@ -332,15 +321,17 @@ type Attributes = HashMap<&'static str, String>;
 
 /// A random subset of the attributes, each with a hostile value.
 fn attributes() -> impl Strategy<Value = Attributes> {
-    prop::collection::vec(prop::option::weighted(0.6, value()), ATTRIBUTES.len()).prop_map(
-        |values| {
-            ATTRIBUTES
-                .iter()
-                .zip(values)
-                .filter_map(|(name, value)| value.map(|v| (*name, v)))
-                .collect()
-        },
+    prop::collection::vec(
+        prop::option::weighted(0.6, value()),
+        attribute_names().len(),
     )
+    .prop_map(|values| {
+        attribute_names()
+            .iter()
+            .zip(values)
+            .filter_map(|(name, value)| value.map(|v| (*name, v)))
+            .collect()
+    })
 }
 
 fn page_lang() -> impl Strategy<Value = Option<String>> {
@@ -442,7 +433,7 @@ fn warnings_for<'a>(config: &'a Config, attribute: &str) -> Vec<&'a String> {
 fn names(warning: &str) -> Option<&'static str> {
     // Longest first would matter only for prefixes; none of the names is a prefix of another
     // followed by `=` or `:`.
-    ATTRIBUTES
+    attribute_names()
         .into_iter()
         .find(|a| warning.starts_with(&format!("{a}=\"")) || warning.starts_with(&format!("{a}:")))
 }
@@ -472,7 +463,7 @@ proptest! {
             prop_assert!(warning.chars().count() < 600, "warning too long: {} chars", warning.chars().count());
         }
         // Free text is kept as the practice wrote it: control characters dropped, trimmed, cut.
-        for attribute in FREE_TEXT {
+        for attribute in free_text() {
             let kept = match attribute {
                 "practice-name" => &config.values.practice_name,
                 "lifting-limit" => &config.values.lifting_limit,
@@ -668,10 +659,13 @@ fn render(config: Config) -> String {
         .build()
         .expect("runtime");
     runtime.block_on(async move {
-        yew::LocalServerRenderer::<App>::with_props(AppProps { config, host: None })
-            .hydratable(false)
-            .render()
-            .await
+        yew::LocalServerRenderer::<App>::with_props(AppProps {
+            config,
+            ..AppProps::default()
+        })
+        .hydratable(false)
+        .render()
+        .await
     })
 }
 

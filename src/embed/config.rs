@@ -4,15 +4,20 @@
 //! is replaced by a safe default and named in one console warning, and the widget
 //! always renders.
 
+use super::attributes::{rule, Kind};
 use super::wording::{self, Wording};
 use crate::content::text::PracticeValues;
 use crate::content::Lang;
 use crate::state::Section;
 
-/// Longest free-text value a practice may set; longer values are cut.
-const MAX_TEXT: usize = 300;
-/// Storage keys name a localStorage entry, so they stay short and plain.
-const MAX_STORAGE_KEY: usize = 64;
+/// The limits of a bounded attribute, from the schema (`attributes.toml`).
+fn bounds(name: &str) -> (usize, usize) {
+    match rule(name) {
+        Kind::Integer { min, max } => (min, max),
+        Kind::Text { max } | Kind::Key { max } => (0, max),
+        _ => (0, usize::MAX),
+    }
+}
 
 /// Everything a practice can set on `<kyphoplasty-guide>`, already validated.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,11 +66,12 @@ impl Config {
         // Free text shown to patients is also cut to a sensible length (one warning).
         let mut text = |name: &str| -> Option<String> {
             let value = raw(name)?;
-            if value.chars().count() > MAX_TEXT {
+            let (_, max) = bounds(name);
+            if value.chars().count() > max {
                 warnings.push(format!(
-                    "{name}: longer than {MAX_TEXT} characters; using the first {MAX_TEXT}"
+                    "{name}: longer than {max} characters; using the first {max}"
                 ));
-                return Some(value.chars().take(MAX_TEXT).collect());
+                return Some(value.chars().take(max).collect());
             }
             Some(value)
         };
@@ -109,11 +115,12 @@ impl Config {
             config.sections = config.read_sections(&raw);
         }
         if let Some(raw) = start_raw {
-            let steps = crate::content::guide(Lang::En).steps.len();
-            config.start_step = config.read_number("start-step", &raw, 1, steps, 1) - 1;
+            let (min, max) = bounds("start-step");
+            config.start_step = config.read_number("start-step", &raw, min, max, 1) - 1;
         }
         if let Some(raw) = heading_raw {
-            config.heading_level = config.read_number("heading-level", &raw, 1, 6, 2) as u8;
+            let (min, max) = bounds("heading-level");
+            config.heading_level = config.read_number("heading-level", &raw, min, max, 2) as u8;
         }
         if let Some(raw) = accent_raw {
             config.accent = config.read_accent(&raw);
@@ -236,7 +243,7 @@ impl Config {
     }
 
     fn read_storage_key(&mut self, raw: &str) -> String {
-        let valid = raw.len() <= MAX_STORAGE_KEY
+        let valid = raw.len() <= bounds("storage-key").1
             && raw
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
@@ -381,10 +388,7 @@ mod tests {
     fn long_text_is_cut_and_control_characters_dropped() {
         let long = "x".repeat(1000);
         let c = config(&[("practice-name", &long), ("driving", "Wait\u{0007} 2 days")]);
-        assert_eq!(
-            c.values.practice_name.as_ref().map(|s| s.len()),
-            Some(MAX_TEXT)
-        );
+        assert_eq!(c.values.practice_name.as_ref().map(|s| s.len()), Some(300));
         assert_eq!(c.values.driving.as_deref(), Some("Wait 2 days"));
     }
 }
