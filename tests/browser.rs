@@ -33,8 +33,14 @@ async fn mount(attributes: &[(&str, &str)]) -> Element {
         },
         None,
     );
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config, host: None })
-        .render();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            config,
+            ..AppProps::default()
+        },
+    )
+    .render();
     settle().await;
     root
 }

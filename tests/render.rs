@@ -18,10 +18,13 @@ fn render(attributes: &[(&str, &str)]) -> String {
         .build()
         .expect("runtime");
     runtime.block_on(async move {
-        yew::LocalServerRenderer::<App>::with_props(AppProps { config, host: None })
-            .hydratable(false)
-            .render()
-            .await
+        yew::LocalServerRenderer::<App>::with_props(AppProps {
+            config,
+            ..AppProps::default()
+        })
+        .hydratable(false)
+        .render()
+        .await
     })
 }
 

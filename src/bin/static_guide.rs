@@ -1,22 +1,44 @@
-//! Writes the whole guide as static HTML pages, one per language, from the same
-//! components as the widget: `static-guide <out dir>` writes `guide-en.html` and
-//! `guide-es.html` (linking `kyphoplasty-guide.css` beside them).
+//! Writes the guide without the WebAssembly, from the same components as the widget.
+//! `static-guide <out dir>` writes, for each language:
+//! - `kyphoplasty-guide-en.json`: the document the loader shows at once (see
+//!   `kyphoplasty_guide_core::document`);
+//! - `guide-en.html`: the whole guide as a standalone page (linking
+//!   `kyphoplasty-guide.css` beside it), for search engines and links.
 
 use kyphoplasty_guide_core::components::static_guide::{StaticGuide, StaticGuideProps};
 use kyphoplasty_guide_core::content::{guide, Lang};
+use kyphoplasty_guide_core::document;
+use kyphoplasty_guide_core::embed::attributes;
 use kyphoplasty_guide_core::Config;
 use std::path::PathBuf;
 
 fn main() {
-    let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "dist".into()));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let out = PathBuf::from(args.first().cloned().unwrap_or_else(|| "dist".into()));
+    // `--attributes FILE`: also write the attribute rules the loader is stamped with.
+    if let Some(path) = args
+        .iter()
+        .position(|a| a == "--attributes")
+        .and_then(|i| args.get(i + 1))
+    {
+        write(std::path::Path::new(path), attributes::ATTRIBUTES_JSON);
+    }
     let runtime = match tokio::runtime::Builder::new_current_thread().build() {
         Ok(runtime) => runtime,
-        Err(error) => {
-            eprintln!("static-guide: cannot start a runtime: {error}");
-            std::process::exit(1);
-        }
+        Err(error) => fail(&format!("cannot start a runtime: {error}")),
     };
     for lang in Lang::ALL {
+        let html = runtime.block_on(document::render(lang));
+        let tree = match document::to_tree(&html, lang) {
+            Ok(tree) => tree,
+            Err(error) => fail(&format!("the {} document: {error}", lang.tag())),
+        };
+        let json = serde_json::json!({ "format": 1, "lang": lang.tag(), "tree": tree }).to_string();
+        write(
+            &out.join(format!("kyphoplasty-guide-{}.json", lang.tag())),
+            &json,
+        );
+
         // The guide is the page here, so its title is the page's <h1>.
         let config = Config::from_attributes(
             |name| match name {
@@ -47,13 +69,20 @@ fn main() {
             tag = lang.tag(),
             title = escape(g.ui.title),
         );
-        let path = out.join(format!("guide-{}.html", lang.tag()));
-        if let Err(error) = std::fs::write(&path, page) {
-            eprintln!("static-guide: cannot write {}: {error}", path.display());
-            std::process::exit(1);
-        }
-        println!("wrote {}", path.display());
+        write(&out.join(format!("guide-{}.html", lang.tag())), &page);
     }
+}
+
+fn write(path: &std::path::Path, text: &str) {
+    if let Err(error) = std::fs::write(path, text) {
+        fail(&format!("cannot write {}: {error}", path.display()));
+    }
+    println!("wrote {}", path.display());
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("static-guide: {message}");
+    std::process::exit(1);
 }
 
 /// Escapes text for an HTML attribute or element.

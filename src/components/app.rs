@@ -1,6 +1,6 @@
 //! The root component: owns the state, provides the context, lays out the widget.
 
-use super::context::GuideContext;
+use super::context::{GuideContext, RenderMode};
 use super::heading::Heading;
 use super::print_sheet::PrintSheet;
 use super::section_nav::SectionNav;
@@ -11,12 +11,34 @@ use crate::embed::Config;
 use crate::state::{Action, GuideState, Section};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {
     pub config: Config,
     /// The host element, for events; `None` when rendered on the server.
     #[prop_or_default]
     pub host: Option<web_sys::Element>,
+    /// Live widget or build-time document (see [`RenderMode`]).
+    #[prop_or_default]
+    pub mode: RenderMode,
+    /// Where the patient was in the document before the wasm took over, so the live
+    /// widget opens exactly there.
+    #[prop_or_default]
+    pub resume: Option<Resume>,
+    /// Called once the first render is in the DOM, so the loader's document can be
+    /// swapped for it in the same frame.
+    #[prop_or_default]
+    pub on_rendered: Option<Callback<()>>,
+}
+
+/// What the patient had open and ticked in the document (`crate::document`) when the
+/// wasm arrived.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Resume {
+    pub lang: Option<Lang>,
+    pub section: Option<Section>,
+    pub step: Option<usize>,
+    /// Tick keys the patient ticked in the document, on top of the saved ones.
+    pub ticks: Vec<String>,
 }
 
 /// The whole guide for one `<kyphoplasty-guide>` element.
@@ -25,22 +47,33 @@ pub fn app(props: &AppProps) -> Html {
     let config = props.config.clone();
     let state = {
         let config = config.clone();
+        let resume = props.resume.clone().unwrap_or_default();
         use_reducer(move || {
             let first = config
                 .sections
                 .first()
                 .copied()
                 .unwrap_or(Section::Overview);
-            let (saved, persistence) = crate::storage::load_initial(&config.storage_key);
+            let lang = resume.lang.unwrap_or(config.lang);
+            let (mut saved, persistence) = crate::storage::load_initial(&config.storage_key);
+            saved.ticks.extend(resume.ticks);
             GuideState::new(
-                config.lang,
-                first,
-                config.start_step,
-                guide(config.lang).steps.len(),
+                lang,
+                resume.section.unwrap_or(first),
+                resume.step.unwrap_or(config.start_step),
+                guide(lang).steps.len(),
             )
             .with_saved(saved, persistence)
         })
     };
+    {
+        let on_rendered = props.on_rendered.clone();
+        use_effect_with((), move |_| {
+            if let Some(callback) = on_rendered {
+                callback.emit(());
+            }
+        });
+    }
     {
         // A changed `lang` attribute switches the language; the patient's own switch stays until then.
         let state = state.clone();
@@ -88,7 +121,10 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    let context = GuideContext::new(state.clone(), config.clone(), props.host.clone());
+    let context = GuideContext {
+        mode: props.mode,
+        ..GuideContext::new(state.clone(), config.clone(), props.host.clone())
+    };
     let g = context.guide();
     let section = if config.sections.contains(&state.section) {
         state.section
@@ -99,7 +135,6 @@ pub fn app(props: &AppProps) -> Html {
             .copied()
             .unwrap_or(Section::Warnings)
     };
-    let number = context.emergency_number().to_string();
     let other_lang = Lang::ALL
         .into_iter()
         .find(|l| *l != state.lang)
@@ -120,6 +155,7 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let practice = config.values.practice_name.as_deref();
+    let practice_if = context.shown_if("practice_name");
     let print = Callback::from(|_| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -133,7 +169,9 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="kg-header-text">
                         <Heading class="kg-title" part="kg-title">{ g.ui.title }</Heading>
                         if let Some(name) = practice {
-                            <p class="kg-practice">{ text::ui(g.ui.from_practice, &[("practice_name", name)]) }</p>
+                            <p class="kg-practice" data-kg-if={practice_if} hidden={practice_if.is_some()}>
+                                { text::ui(g.ui.from_practice, &[("practice_name", name)]) }
+                            </p>
                         }
                     </div>
                     <div class="kg-tools">
@@ -146,17 +184,24 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 </header>
                 <div class="kg-emergency-strip">
-                    { emergency_line(&g.ui, &number) }
-                    if section != Section::Warnings {
+                    { emergency_line(&context) }
+                    if section != Section::Warnings || context.draws_everything() {
                         <button type="button" class="kg-button kg-button-warning" onclick={open_warnings}>
                             { g.ui.see_warning_signs }
                         </button>
                     }
                 </div>
                 <SectionNav sections={config.sections.clone()} current={section} />
-                <div class="kg-body">
-                    { render_section(section) }
-                </div>
+                if context.draws_everything() {
+                    // The document: every section, the first shown; the loader switches them.
+                    { for Section::ALL.iter().map(|&s| html! {
+                        <div class="kg-body" data-kg-panel={s.name()} hidden={s != section}>{ render_section(s) }</div>
+                    }) }
+                } else {
+                    <div class="kg-body" data-kg-panel={section.name()}>
+                        { render_section(section) }
+                    </div>
+                }
                 <footer class="kg-footer">
                     <p>{ context.text(g.disclaimer.text) }</p>
                 </footer>
@@ -167,14 +212,15 @@ pub fn app(props: &AppProps) -> Html {
 }
 
 /// "In an emergency, call 911. Call 911": on every section, and in the static guide.
-pub fn emergency_line(ui: &crate::content::Ui, number: &str) -> Html {
-    let tel = crate::embed::config::phone_chars(number).map(|digits| format!("tel:{digits}"));
+pub fn emergency_line(context: &GuideContext) -> Html {
+    let ui = &context.guide().ui;
+    let number = context.emergency_number();
     html! {
         <p>
             <span>{ text::ui(ui.emergency_strip, &[("number", number)]) }</span>
             {" "}
-            if let Some(tel) = tel {
-                <a class="kg-call" href={tel}>{ text::ui(ui.emergency_call, &[("number", number)]) }</a>
+            if let Some(tel) = context.emergency_tel() {
+                <a class="kg-call" href={tel} data-kg-tel="emergency_number">{ text::ui(ui.emergency_call, &[("number", number)]) }</a>
             }
         </p>
     }

@@ -1,7 +1,7 @@
 //! The before-the-procedure and aftercare checklists: real checkboxes in groups,
 //! each group with its progress, remembered on this device.
 
-use super::context::use_guide;
+use super::context::{use_guide, RenderMode};
 use super::heading::Heading;
 use super::source_refs::source_refs;
 use super::timeline::Timeline;
@@ -98,20 +98,20 @@ pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
     html! {
         <div class="kg-section" data-section={list_name}>
             <Heading depth={1} focusable=true node_ref={heading_ref}>{ heading }</Heading>
-            if !context.static_page {
+            if !(context.mode == RenderMode::Page) {
                 <p>{ intro }</p>
             }
             if let Some(notice) = notice {
                 <p class="kg-notice" role="status">{ notice }</p>
             }
             if props.list == Section::Aftercare {
-                <Timeline print={context.static_page} />
+                <Timeline print={context.mode == RenderMode::Page} />
             }
             { for groups.iter().map(|group| html! {
                 <Group key={group.id} list={list_name} group={group} on_announce={announce.clone()} />
             }) }
             <p class="kg-visually-hidden" aria-live="polite" aria-atomic="true">{ (*announcement).clone() }</p>
-            <div class="kg-clear" hidden={context.static_page}>
+            <div class="kg-clear" hidden={context.mode == RenderMode::Page}>
                 if *confirming {
                     <div class="kg-confirm" role="group" aria-labelledby={format!("kg-confirm-{list_name}")}>
                         <p id={format!("kg-confirm-{list_name}")}>{ g.ui.clear_confirm }</p>
@@ -201,7 +201,7 @@ fn group(props: &GroupProps) -> Html {
                             <input type="checkbox" class="kg-checkbox" id={id.clone()} {checked} {onchange}
                                 data-key={key.clone()} />
                             <label for={id}>
-                                <span class="kg-check-text">{ context.item_text(&key, item.text) }</span>
+                                <span class="kg-check-text" data-kg-item={key.clone()}>{ context.item_text(&key, item.text) }</span>
                                 if let Some(detail) = item.detail {
                                     <span class="kg-check-detail">{ context.text(detail) }</span>
                                 }

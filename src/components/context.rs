@@ -18,8 +18,23 @@ pub struct GuideContext {
     pub values: PracticeValues,
     /// The `<kyphoplasty-guide>` element, for host events; `None` when server-rendered.
     pub host: Option<web_sys::Element>,
-    /// The static HTML guide: no script, so nothing is remembered or downloaded.
-    pub static_page: bool,
+    /// Where this rendering goes: the live widget, the loader's first paint, or a page.
+    pub mode: RenderMode,
+}
+
+/// Where a rendering of the guide is shown, which decides how much of it is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum RenderMode {
+    /// The live widget in the browser: one section and one step at a time.
+    #[default]
+    Interactive,
+    /// The loader's first paint, written at build time (`crate::document`): the same
+    /// markup as the live widget, but every section and every step is present (all but
+    /// the first hidden) and the practice's values are marked for the loader to fill in.
+    Document,
+    /// The standalone page (`guide-en.html`): every section one after another, and no
+    /// control that needs a script.
+    Page,
 }
 
 impl GuideContext {
@@ -41,7 +56,7 @@ impl GuideContext {
             config,
             values,
             host,
-            static_page: false,
+            mode: RenderMode::Interactive,
         }
     }
 
@@ -75,6 +90,44 @@ impl GuideContext {
     /// The emergency number to show and dial.
     pub fn emergency_number(&self) -> &str {
         self.values().emergency_number(self.guide())
+    }
+
+    /// The `tel:` link for the emergency number. In the document it dials the language's
+    /// default until the loader puts in the practice's number.
+    pub fn emergency_tel(&self) -> Option<String> {
+        let number = match self.mode {
+            RenderMode::Document => self.guide().params.emergency_number,
+            _ => self.emergency_number(),
+        };
+        crate::embed::config::phone_chars(number).map(|digits| format!("tel:{digits}"))
+    }
+
+    /// The practice's `tel:` link and its phone number as shown (kept on one line with
+    /// non-breaking spaces and hyphens). In the document both are left for the loader.
+    pub fn practice_call(&self) -> Option<(String, String)> {
+        if self.mode == RenderMode::Document {
+            return Some((
+                "tel:".into(),
+                crate::document::marker("practice_phone_nowrap"),
+            ));
+        }
+        self.config.practice_tel().zip(
+            self.config
+                .practice_phone
+                .as_deref()
+                .map(|p| p.replace(' ', "\u{a0}").replace('-', "\u{2011}")),
+        )
+    }
+
+    /// In the document, `data-kg-if` for a part shown only when the practice set one of
+    /// `names` (space-separated); the loader shows or hides it. Absent elsewhere.
+    pub fn shown_if(&self, names: &'static str) -> Option<&'static str> {
+        (self.mode == RenderMode::Document).then_some(names)
+    }
+
+    /// Whether every section and step is drawn (the document), not just the current one.
+    pub fn draws_everything(&self) -> bool {
+        self.mode == RenderMode::Document
     }
 
     /// Tells the host page (for its own analytics) what the patient did.

@@ -14,14 +14,18 @@ pub fn print_sheet() -> Html {
     let context = use_guide();
     let g = context.guide();
     let practice = context.config.values.practice_name.clone();
+    let (name_if, phone_if) = (
+        context.shown_if("practice_name"),
+        context.shown_if("practice_phone"),
+    );
     html! {
         <div class="kg-print-sheet">
             <p class="kg-print-title">{ g.ui.print_heading }</p>
             if let Some(name) = practice {
-                <p class="kg-print-practice">{ name }</p>
+                <p class="kg-print-practice" data-kg-if={name_if} hidden={name_if.is_some()}>{ name }</p>
             }
             if let Some(phone) = context.config.practice_phone.clone() {
-                <p class="kg-print-practice">{ text::ui(g.ui.print_phone, &[("phone", &phone)]) }</p>
+                <p class="kg-print-practice" data-kg-if={phone_if} hidden={phone_if.is_some()}>{ text::ui(g.ui.print_phone, &[("phone", &phone)]) }</p>
             }
             <Warnings />
             <Timeline print=true />

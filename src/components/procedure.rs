@@ -42,18 +42,12 @@ pub fn procedure() -> Html {
         return html! {};
     };
     let total = g.steps.len();
-    let (current_text, total_text) = ((index + 1).to_string(), total.to_string());
-    let title = context.text(step.title);
-    let progress = text::ui(
-        g.ui.step_progress,
-        &[("current", &current_text), ("total", &total_text)],
-    );
     let announcement = text::ui(
         g.ui.step_announcement,
         &[
-            ("current", &current_text),
-            ("total", &total_text),
-            ("title", &title),
+            ("current", &(index + 1).to_string()),
+            ("total", &total.to_string()),
+            ("title", &context.text(step.title)),
         ],
     );
 
@@ -96,8 +90,6 @@ pub fn procedure() -> Html {
             event.prevent_default();
         })
     };
-    let at_start = index == 0;
-    let at_end = index + 1 == total;
     let previous = {
         let go = go.clone();
         Callback::from(move |_| go.emit(Action::PreviousStep))
@@ -121,59 +113,71 @@ pub fn procedure() -> Html {
     };
     let percent = ((state.inflation * 100.0).round() as u32).to_string();
     let swipe = use_swipe(go.clone());
-    let spoken: String = std::iter::once(title.clone())
-        .chain(step.body.iter().map(|p| context.text(p)))
-        .collect::<Vec<_>>()
-        .join(" ");
 
     html! {
         <div class="kg-section kg-procedure" data-section="procedure" {onkeydown}>
             <Heading depth={1} focusable=true>{ g.ui.procedure_heading }</Heading>
-            <div class="kg-stepper">
-                <div class="kg-stage" onpointerdown={swipe.0} onpointerup={swipe.1}>
-                    <Illustration
-                        scene={step.scene}
-                        inflation={if step.scene == Scene::Inflate { state.inflation } else { 1.0 }}
-                        show_labels={state.show_labels}
-                        labels={labels(&g.ui)}
-                        title={AttrValue::from(title.clone())}
-                        description={AttrValue::from(context.text(step.alt))} />
-                    <div class="kg-stage-controls">
-                        <label class="kg-toggle">
-                            <input type="checkbox" checked={state.show_labels} onchange={toggle_labels} />
-                            <span>{ g.ui.show_labels }</span>
-                        </label>
-                        if step.scene == Scene::Inflate {
-                            <div class="kg-slider">
-                                <label for="kg-inflate">{ g.ui.inflate_label }</label>
-                                <input id="kg-inflate" type="range" min="0" max="100" step="5" value={percent.clone()}
-                                    aria-valuetext={text::ui(g.ui.inflate_value, &[("percent", &percent)])}
-                                    oninput={on_inflate} />
-                                <p class="kg-hint">{ g.ui.inflate_hint }</p>
+            { for g.steps.iter().enumerate()
+                .filter(|(i, _)| *i == index || context.draws_everything())
+                .map(|(i, step)| {
+                    let title = context.text(step.title);
+                    let progress = text::ui(
+                        g.ui.step_progress,
+                        &[("current", &(i + 1).to_string()), ("total", &total.to_string())],
+                    );
+                    let spoken: String = std::iter::once(title.clone())
+                        .chain(step.body.iter().map(|p| context.text(p)))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let (at_start, at_end) = (i == 0, i + 1 == total);
+                    html! {
+                        <div class="kg-stepper" data-kg-step={(i + 1).to_string()} hidden={i != index}>
+                            <div class="kg-stage" onpointerdown={swipe.0.clone()} onpointerup={swipe.1.clone()}>
+                                <Illustration
+                                    scene={step.scene}
+                                    inflation={if step.scene == Scene::Inflate { state.inflation } else { 1.0 }}
+                                    show_labels={state.show_labels}
+                                    labels={labels(&g.ui)}
+                                    title={AttrValue::from(title.clone())}
+                                    description={AttrValue::from(context.text(step.alt))} />
+                                <div class="kg-stage-controls">
+                                    <label class="kg-toggle">
+                                        <input type="checkbox" checked={state.show_labels} onchange={toggle_labels.clone()} />
+                                        <span>{ g.ui.show_labels }</span>
+                                    </label>
+                                    if step.scene == Scene::Inflate {
+                                        <div class="kg-slider">
+                                            <label for="kg-inflate">{ g.ui.inflate_label }</label>
+                                            <input id="kg-inflate" type="range" min="0" max="100" step="5" value={percent.clone()}
+                                                aria-valuetext={text::ui(g.ui.inflate_value, &[("percent", &percent)])}
+                                                oninput={on_inflate.clone()} />
+                                            <p class="kg-hint">{ g.ui.inflate_hint }</p>
+                                        </div>
+                                    }
+                                </div>
                             </div>
-                        }
-                    </div>
-                </div>
-                <div class="kg-step-text">
-                    <Heading depth={2} class="kg-step-title">
-                        <span class="kg-step-number">{ progress }</span>
-                        { title }
-                    </Heading>
-                    { for step.body.iter().map(|p| html! { <p>{ context.text(p) }</p> }) }
-                    { source_refs(context.guide(), step.sources) }
-                    <ReadAloud text={AttrValue::from(spoken)} />
-                    <div class="kg-pager">
-                        <button type="button" class="kg-button kg-button-secondary kg-previous"
-                            aria-disabled={at_start.then_some("true")} aria-label={g.ui.previous_step} onclick={previous}>
-                            <span aria-hidden="true">{ "‹ " }</span>{ g.ui.previous }
-                        </button>
-                        <button type="button" class="kg-button kg-next"
-                            aria-disabled={at_end.then_some("true")} aria-label={g.ui.next_step} onclick={next}>
-                            { g.ui.next }<span aria-hidden="true">{ " ›" }</span>
-                        </button>
-                    </div>
-                </div>
-            </div>
+                            <div class="kg-step-text">
+                                <Heading depth={2} class="kg-step-title">
+                                    <span class="kg-step-number">{ progress }</span>
+                                    { title }
+                                </Heading>
+                                { for step.body.iter().map(|p| html! { <p>{ context.text(p) }</p> }) }
+                                { source_refs(context.guide(), step.sources) }
+                                <ReadAloud text={AttrValue::from(spoken)} />
+                                <div class="kg-pager">
+                                    <button type="button" class="kg-button kg-button-secondary kg-previous"
+                                        aria-disabled={at_start.then_some("true")} aria-label={g.ui.previous_step} onclick={previous.clone()}>
+                                        <span aria-hidden="true">{ "‹ " }</span>{ g.ui.previous }
+                                    </button>
+                                    <button type="button" class="kg-button kg-next"
+                                        aria-disabled={at_end.then_some("true")} aria-label={g.ui.next_step} onclick={next.clone()}>
+                                        { g.ui.next }<span aria-hidden="true">{ " ›" }</span>
+                                    </button>
+                                </div>
+                            </div>
+                        </div>
+                    }
+                }) }
             <StepList current={index} on_select={go.reform(Action::GoToStep)} />
             <p class="kg-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
         </div>

@@ -43,13 +43,11 @@ fn stop() {
 pub fn read_aloud(props: &ReadAloudProps) -> Html {
     let context = use_guide();
     let ui = &context.guide().ui;
-    let available = use_state(|| false);
+    // The document always has the button (the loader hides it where speech is missing),
+    // so nothing moves when the live widget takes over.
+    let available = context.draws_everything() || speech_available();
     let speaking = use_state(|| false);
     let listeners = use_mut_ref(Vec::<gloo::events::EventListener>::new);
-    {
-        let available = available.clone();
-        use_effect_with((), move |_| available.set(speech_available()));
-    }
     {
         // A new step (or language) stops reading the old one.
         let speaking = speaking.clone();
@@ -59,7 +57,7 @@ pub fn read_aloud(props: &ReadAloudProps) -> Html {
             move || stop()
         });
     }
-    if !*available {
+    if !available {
         return html! {};
     }
     let onclick = {

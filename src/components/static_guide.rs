@@ -3,7 +3,7 @@
 //! the guide indexed by search engines or readable with no script at all.
 
 use super::app::{emergency_line, render_section};
-use super::context::GuideContext;
+use super::context::{GuideContext, RenderMode};
 use super::heading::Heading;
 use super::illustration::Illustration;
 use super::procedure::labels;
@@ -26,11 +26,10 @@ pub fn static_guide(props: &StaticGuideProps) -> Html {
     let state =
         use_reducer(|| GuideState::new(lang, Section::Overview, 0, guide(lang).steps.len()));
     let context = GuideContext {
-        static_page: true,
+        mode: RenderMode::Page,
         ..GuideContext::new(state, config.clone(), None)
     };
     let g = guide(lang);
-    let number = context.emergency_number().to_string();
     html! {
         <ContextProvider<GuideContext> context={context.clone()}>
             <section class="kg kg-static" lang={lang.tag()} aria-label={g.ui.widget_label}>
@@ -43,7 +42,7 @@ pub fn static_guide(props: &StaticGuideProps) -> Html {
                     </div>
                 </header>
                 <div class="kg-emergency-strip">
-                    { emergency_line(&g.ui, &number) }
+                    { emergency_line(&context) }
                 </div>
                 <nav class="kg-nav" aria-label={g.ui.sections_label}>
                     <ul>

@@ -22,7 +22,7 @@ pub fn step_list(props: &StepListProps) -> Html {
                     let current = i == props.current;
                     html! {
                         <li key={step.id} class={classes!(current.then_some("kg-step-current"), (i < props.current).then_some("kg-step-done"))}>
-                            <button type="button" aria-current={current.then_some("step")} {onclick}>
+                            <button type="button" aria-current={current.then_some("step")} {onclick} data-kg-goto={(i + 1).to_string()}>
                                 <span class="kg-step-list-number" aria-hidden="true">{ i + 1 }</span>
                                 <span>{ context.text(step.title) }</span>
                             </button>

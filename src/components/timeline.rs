@@ -95,6 +95,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         (None, Some(_)) => g.ui.when_care_team.to_string(),
                         _ => relative_time(&g.ui, offset),
                     };
+                    // The document marks every practice value as set; the guide's own timing
+                    // is kept beside "when your care team says" for the loader to choose.
+                    let timed_by = practice_timing(m.text).filter(|_| context.draws_everything());
+                    let own_timing = timed_by.map(|_| relative_time(&g.ui, m.offset_hours));
                     let dated = procedure.and_then(|day| milestone_date(day, m, context.values())).map(|d| long_date(d, lang));
                     html! {
                         <li key={m.id} class="kg-milestone">
@@ -102,6 +106,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                 if let Some(date) = dated {
                                     <span class="kg-milestone-date">{ date }</span>
                                     <span class="kg-milestone-relative">{ relative }</span>
+                                } else if let Some(names) = timed_by {
+                                    <span data-kg-if={names} hidden=true>{ relative }</span>
+                                    <span data-kg-unless={names}>{ own_timing.unwrap_or_default() }</span>
                                 } else {
                                     { relative }
                                 }
@@ -119,6 +126,21 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 </a>
             }
         </div>
+    }
+}
+
+/// The practice settings whose own wording decides a milestone's timing, as the
+/// space-separated names `data-kg-if` takes; `None` for a milestone none of them times.
+fn practice_timing(template: &str) -> Option<&'static str> {
+    const TIMED: [&str; 4] = ["lifting_limit", "follow_up", "driving", "return_to_work"];
+    let used: Vec<&str> = TIMED
+        .into_iter()
+        .filter(|name| template.contains(&format!("{{{name}}}")))
+        .collect();
+    match used.as_slice() {
+        [] => None,
+        [one] => Some(one),
+        _ => Some("lifting_limit follow_up driving return_to_work"),
     }
 }
 

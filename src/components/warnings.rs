@@ -14,15 +14,10 @@ pub fn warnings() -> Html {
     let g = context.guide();
     let practice = context.values().practice_name(g).to_string();
     let number = context.emergency_number().to_string();
-    let emergency_tel = crate::embed::config::phone_chars(&number).map(|d| format!("tel:{d}"));
-    // Keep the number on one line: non-breaking spaces and hyphens.
-    let practice_call = context.config.practice_tel().zip(
-        context
-            .config
-            .practice_phone
-            .as_deref()
-            .map(|p| p.replace(' ', "\u{a0}").replace('-', "\u{2011}")),
-    );
+    let emergency_tel = context.emergency_tel();
+    let practice_call = context.practice_call();
+    // The document holds both: the call link, and the note for a practice without a phone.
+    let phone_if = context.shown_if("practice_phone");
     let signs = |list: &'static [WarningSign]| {
         html! {
             <ul class="kg-card-list">
@@ -52,7 +47,7 @@ pub fn warnings() -> Html {
                 <div class="kg-card-content">
                     { signs(g.emergency) }
                     if let Some(tel) = emergency_tel {
-                        <a class="kg-card-call" href={tel}>{ text::ui(g.ui.emergency_call, &[("number", &number)]) }</a>
+                        <a class="kg-card-call" href={tel} data-kg-tel="emergency_number">{ text::ui(g.ui.emergency_call, &[("number", &number)]) }</a>
                     }
                 </div>
             </div>
@@ -64,11 +59,12 @@ pub fn warnings() -> Html {
                 <div class="kg-card-content">
                     { signs(g.care_team) }
                     if let Some((tel, phone)) = practice_call {
-                        <a class="kg-card-call kg-card-call-urgent" href={tel}>
+                        <a class="kg-card-call kg-card-call-urgent" href={tel} data-kg-tel="practice_phone" data-kg-if={phone_if} hidden={phone_if.is_some()}>
                             { text::ui(g.ui.care_team_call, &[("practice_name", &practice), ("phone", &phone)]) }
                         </a>
-                    } else {
-                        <p class="kg-card-note">{ g.ui.care_team_no_phone }</p>
+                    }
+                    if context.practice_call().is_none() || phone_if.is_some() {
+                        <p class="kg-card-note" data-kg-unless={phone_if}>{ g.ui.care_team_no_phone }</p>
                     }
                 </div>
             </div>
