@@ -6,9 +6,19 @@
  *
  * Defines <kyphoplasty-guide>. Each element gets an open shadow root; a <slot>
  * keeps whatever the practice put inside the element (a link, a phone number)
- * visible until the widget is ready, and for good if WebAssembly cannot run.
- * The WebAssembly and its glue are loaded once, from the folder this script
- * was loaded from, so the files can live on any host or CDN.
+ * visible until the guide shows, and for good if nothing loads.
+ *
+ * Static first. The guide arrives in two layers, both from the folder this script
+ * was loaded from (any host or CDN):
+ *  1. The document: the whole guide in the visitor's one language, a JSON tree that
+ *     the build writes with the widget's own components (src/document). It is
+ *     fetched beside the stylesheet, filled in with the practice's attributes and
+ *     shown at once. This script makes its section buttons, steps, language switch
+ *     and print work, so the guide is complete where WebAssembly cannot run.
+ *  2. The WebAssembly, which never holds up the document. It renders the live widget
+ *     (remembered ticks, the slider, the calendar, reading aloud, events) off screen
+ *     and swaps it in within one frame, where the patient was.
+ * README "For developers" says how the pieces meet.
  *
  * This file is a public contract: change it only by adding.
  */
@@ -21,25 +31,30 @@
 
   var script = document.currentScript;
   var base = new URL(".", (script && script.src) || document.baseURI).href;
-  var GLUE = base + "kyphoplasty-guide-core.js";
-  var WASM = base + "kyphoplasty-guide-core_bg.wasm";
-  var CSS = base + "kyphoplasty-guide.css";
-  /* Subresource Integrity of the wasm and stylesheet, stamped in by the build
-     (scripts/post-build.mjs); left as placeholders in an unstamped copy. */
-  var WASM_INTEGRITY = "__KG_WASM_INTEGRITY__";
-  var CSS_INTEGRITY = "__KG_CSS_INTEGRITY__";
-  function stamped(value) {
-    return value.indexOf("sha") === 0 ? value : undefined;
+
+  /* Stamped in by the build (scripts/post-build.mjs): the name and Subresource
+     Integrity of every file this script loads, and the attributes' rules from
+     src/embed/attributes.toml (the one schema of the public attributes). */
+  var FILES = /* __KG_FILES__ */ {};
+  var ATTRIBUTES = /* __KG_ATTRIBUTES__ */ [];
+
+  function file(key, fallback) {
+    var entry = FILES[key] || {};
+    return { url: base + (entry.path || fallback), integrity: entry.integrity };
+  }
+  var GLUE = file("glue", "kyphoplasty-guide-core.js");
+  var WASM = file("wasm", "kyphoplasty-guide-core_bg.wasm");
+  var CSS = file("css", "kyphoplasty-guide.css");
+  var LANGS = ["en", "es"];
+
+  /* Attributes whose change re-reads the configuration, and the panic signal. */
+  var OBSERVED = ATTRIBUTES.map(function (a) { return a.name; }).concat(["data-kg-failed"]);
+
+  function report(message, error) {
+    console.error("<" + TAG + ">: " + message, error === undefined ? "" : error);
   }
 
-  /* Attributes whose change re-reads the configuration (see README, "Attributes"). */
-  var OBSERVED = [
-    "lang", "practice-name", "practice-phone", "emergency-number", "sections",
-    "start-step", "heading-level", "accent", "storage-key", "lifting-limit",
-    "follow-up", "driving", "return-to-work", "color-scheme"
-  ];
-
-  /* Gives back the height reserved while loading (the guide failed to start). */
+  /* Gives back the height reserved while loading. */
   function release(element) {
     if (element.hasAttribute("data-kg-reserved")) {
       element.style.removeProperty("min-height");
@@ -47,11 +62,36 @@
     }
   }
 
+  /* ---- Loading: each file once per page, shared by every guide ---- */
+
+  var documents = {};
+  function loadDocument(lang) {
+    if (!documents[lang]) {
+      var source = file("document-" + lang, "kyphoplasty-guide-" + lang + ".json");
+      var loading = fetch(source.url, { integrity: source.integrity, credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status + " for " + source.url);
+          return response.json();
+        })
+        .then(function (data) {
+          if (!data || data.format !== 1 || !Array.isArray(data.tree)) throw new Error("not a guide document");
+          return data;
+        });
+      documents[lang] = loading;
+      loading.catch(function () {
+        documents[lang] = null; // a later guide, or the language button, tries again
+      });
+    }
+    return documents[lang];
+  }
+
   var modulePromise = null;
+  var stopped = false; // a panic stopped the shared WebAssembly instance for this page
   function loadModule() {
+    if (stopped) return Promise.reject(new Error("an internal error stopped the interactive guide"));
     if (!modulePromise) {
-      modulePromise = import(GLUE).then(function (glue) {
-        var wasm = fetch(WASM, { integrity: stamped(WASM_INTEGRITY), credentials: "same-origin" });
+      modulePromise = import(GLUE.url).then(function (glue) {
+        var wasm = fetch(WASM.url, { integrity: WASM.integrity, credentials: "same-origin" });
         return glue.default({ module_or_path: wasm }).then(function () {
           return glue;
         });
@@ -59,6 +99,353 @@
     }
     return modulePromise;
   }
+
+  function stylesheetLoaded(link) {
+    return new Promise(function (resolve, reject) {
+      if (link.sheet) return resolve();
+      link.addEventListener("load", function () { resolve(); });
+      link.addEventListener("error", function () { reject(new Error("the stylesheet did not load")); });
+    });
+  }
+
+  /* ---- The practice's configuration, by the schema's rules (src/embed/config.rs
+     applies the same rules, and names a bad value in the console) ---- */
+
+  function cleaned(value) {
+    if (value == null) return null;
+    // eslint-disable-next-line no-control-regex
+    var text = String(value).replace(/[\u0000-\u001f\u007f-\u009f]/g, "").trim();
+    return text === "" ? null : text;
+  }
+
+  /* Digits and a leading plus, for a tel: link; null for anything else. */
+  function phoneDigits(raw) {
+    if (raw.length > 40 || !/^[0-9 +\-().]*$/.test(raw)) return null;
+    var digits = raw.replace(/[^0-9]/g, "");
+    var start = raw.replace(/^\s+/, "");
+    if (digits === "" || start.slice(1).indexOf("+") !== -1) return null;
+    return (start.charAt(0) === "+" ? "+" : "") + digits;
+  }
+
+  function primaryLang(tag) {
+    var primary = String(tag || "").trim().split(/[-_]/)[0].toLowerCase();
+    return LANGS.indexOf(primary) !== -1 ? primary : null;
+  }
+
+  var KINDS = {
+    text: function (raw, rule) { return Array.from(raw).slice(0, rule.max).join(""); },
+    phone: function (raw) { return phoneDigits(raw) ? raw : null; },
+    lang: primaryLang,
+    sections: function (raw, rule) {
+      var names = [];
+      raw.split(/[ ,]/).forEach(function (word) {
+        var name = word.trim().toLowerCase();
+        if (rule.choices.indexOf(name) !== -1 && names.indexOf(name) === -1) names.push(name);
+      });
+      if (names.length === 0) return null;
+      if (names.indexOf("warnings") === -1) names.push("warnings");
+      return names;
+    },
+    integer: function (raw, rule) {
+      if (!/^\+?[0-9]+$/.test(raw)) return null; // as Rust's integer parsing reads it
+      var n = parseInt(raw, 10);
+      return n >= rule.min && n <= rule.max ? n : null;
+    },
+    colour: function (raw) {
+      return /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(raw) && readableOnWhite(raw) ? raw : null;
+    },
+    key: function (raw, rule) { return raw.length <= rule.max && /^[A-Za-z0-9_-]+$/.test(raw) ? raw : null; },
+    keyword: function (raw) { return raw; },
+  };
+
+  /* Accents below 4.5:1 with white are darkened by the wasm (with a warning); the
+     document keeps the default colour for them rather than guess the same shade. */
+  function readableOnWhite(hex) {
+    var h = hex.slice(1);
+    if (h.length === 3) h = h.replace(/./g, "$&$&");
+    var lum = [0, 2, 4].map(function (i) {
+      var c = parseInt(h.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    });
+    var l = 0.2126 * lum[0] + 0.7152 * lum[1] + 0.0722 * lum[2];
+    return 1.05 / (l + 0.05) >= 4.5;
+  }
+
+  function readConfig(element) {
+    var config = {};
+    ATTRIBUTES.forEach(function (rule) {
+      var raw = cleaned(element.getAttribute(rule.name));
+      var parse = KINDS[rule.kind];
+      config[rule.name] = raw == null || !parse ? null : parse(raw, rule);
+    });
+    var pageLang = document.documentElement && document.documentElement.getAttribute("lang");
+    config.lang = config.lang || primaryLang(pageLang) || "en";
+    config.wording = readWording(element, config.lang);
+    return config;
+  }
+
+  /* The practice's own checklist wording (README, "Your own wording"). */
+  function readWording(element, lang) {
+    var block = element.querySelector(":scope > script[type='application/json']");
+    if (!block || block.textContent.length > 20000) return { items: {} };
+    try {
+      var data = JSON.parse(block.textContent);
+      var items = {};
+      Object.keys((data && data.items) || {}).forEach(function (key) {
+        var text = typeof data.items[key] === "string" ? cleaned(data.items[key]) : null;
+        if (text && text.length <= 500) items[key] = text;
+      });
+      return { lang: primaryLang(data.lang) || lang, items: items };
+    } catch (error) {
+      return { items: {} }; // the wasm names the problem in the console
+    }
+  }
+
+  /* ---- The document ---- */
+
+  var SVG = "http://www.w3.org/2000/svg";
+  var UNSAFE_TAGS = /^(script|iframe|object|embed|style|link|meta|base|form)$/i;
+
+  /* Builds DOM from the JSON tree with createElement: no HTML parser, so nothing for
+     a Trusted Types policy to refuse. The tree comes with its integrity hash. */
+  function build(node, inSvg) {
+    if (typeof node === "string") return document.createTextNode(node);
+    var tag = node[0];
+    var svg = inSvg || tag === "svg";
+    if (UNSAFE_TAGS.test(tag)) return document.createTextNode("");
+    var el = svg ? document.createElementNS(SVG, tag) : document.createElement(tag);
+    var attributes = node[1] || {};
+    Object.keys(attributes).forEach(function (name) {
+      if (!/^on/i.test(name)) el.setAttribute(name, attributes[name]);
+    });
+    for (var i = 2; i < node.length; i++) el.appendChild(build(node[i], svg));
+    return el;
+  }
+
+  var NUMBER_VALUES = { practice_phone: 1, practice_phone_nowrap: 1 };
+  var INSTRUCTIONS = ["lifting_limit", "follow_up", "driving", "return_to_work"];
+
+  /* The practice's values for a document in `lang`: its written instructions only in
+     the language it configured, so languages are never mixed. */
+  function valuesFor(config, lang) {
+    var values = {
+      practice_name: config["practice-name"],
+      emergency_number: config["emergency-number"],
+      practice_phone: config["practice-phone"],
+      practice_phone_nowrap: config["practice-phone"] && config["practice-phone"].replace(/ /g, "\u00a0").replace(/-/g, "\u2011"),
+    };
+    INSTRUCTIONS.forEach(function (name) {
+      values[name] = lang === config.lang ? config[name.replace(/_/g, "-")] : null;
+    });
+    return values;
+  }
+
+  function personalise(root, config, lang) {
+    var values = valuesFor(config, lang);
+    var set = function (names) {
+      return names.split(" ").some(function (n) { return values[n] != null; });
+    };
+    // Each value becomes plain text joined to its neighbours, as the live widget
+    // renders it (text shaped across an element boundary would differ by a pixel).
+    root.querySelectorAll("[data-kg-v]").forEach(function (span) {
+      var value = values[span.getAttribute("data-kg-v")];
+      var parent = span.parentNode;
+      span.replaceWith(document.createTextNode(value != null ? value : span.textContent));
+      parent.normalize();
+    });
+    root.querySelectorAll("[data-kg-if]").forEach(function (el) { el.hidden = !set(el.getAttribute("data-kg-if")); });
+    root.querySelectorAll("[data-kg-unless]").forEach(function (el) { el.hidden = set(el.getAttribute("data-kg-unless")); });
+    root.querySelectorAll("a[data-kg-tel]").forEach(function (a) {
+      var name = a.getAttribute("data-kg-tel");
+      var digits = values[name] && phoneDigits(values[name]);
+      if (digits) a.setAttribute("href", "tel:" + digits);
+    });
+    var wording = config.wording;
+    if (wording.lang === lang) {
+      root.querySelectorAll("[data-kg-item]").forEach(function (span) {
+        var own = wording.items[span.getAttribute("data-kg-item")];
+        if (own) span.textContent = own;
+      });
+    }
+    relevel(root, config["heading-level"] || 2);
+    var guide = root.querySelector(".kg");
+    if (config.accent) guide.style.setProperty("--kg-accent", config.accent);
+    return values;
+  }
+
+  /* The document is written with the title at <h2>; the practice may ask for another level. */
+  function relevel(root, level) {
+    if (level === 2) return;
+    root.querySelectorAll("h1, h2, h3, h4, h5, h6").forEach(function (heading) {
+      var to = Math.min(6, Math.max(1, Number(heading.tagName.charAt(1)) - 2 + level));
+      var renamed = document.createElement("h" + to);
+      Array.from(heading.attributes).forEach(function (a) { renamed.setAttribute(a.name, a.value); });
+      while (heading.firstChild) renamed.appendChild(heading.firstChild);
+      heading.replaceWith(renamed);
+    });
+  }
+
+  /* Shows the practice's sections in its order; the rest leave the document. */
+  function arrangeSections(root, sections) {
+    if (!sections) return;
+    var list = root.querySelector(".kg-nav ul");
+    sections.forEach(function (name) {
+      var button = root.querySelector(".kg-nav-button[data-section='" + name + "']");
+      if (button && list) list.appendChild(button.closest("li"));
+    });
+    root.querySelectorAll(".kg-nav-button[data-section]").forEach(function (button) {
+      if (sections.indexOf(button.getAttribute("data-section")) === -1) button.closest("li").remove();
+    });
+    root.querySelectorAll(".kg > [data-kg-panel]").forEach(function (panel) {
+      if (sections.indexOf(panel.getAttribute("data-kg-panel")) === -1) panel.remove();
+    });
+  }
+
+  function openSection(guide, name, focus) {
+    var panel = guide.querySelector(":scope > [data-kg-panel='" + name + "']");
+    if (!panel) return;
+    guide.setAttribute("data-kg-section", name);
+    guide.querySelectorAll(":scope > [data-kg-panel]").forEach(function (p) { p.hidden = p !== panel; });
+    guide.querySelectorAll(".kg-nav-button[data-section]").forEach(function (button) {
+      if (button.getAttribute("data-section") === name) button.setAttribute("aria-current", "true");
+      else button.removeAttribute("aria-current");
+    });
+    var shortcut = guide.querySelector(".kg-emergency-strip .kg-button-warning");
+    if (shortcut) shortcut.hidden = name === "warnings";
+    var heading = panel.querySelector("[tabindex='-1']");
+    if (focus && heading) heading.focus();
+  }
+
+  function openStep(guide, number) {
+    var panels = guide.querySelectorAll("[data-kg-step]");
+    var step = Math.min(Math.max(1, number), panels.length);
+    guide.setAttribute("data-kg-step", String(step));
+    panels.forEach(function (panel) { panel.hidden = Number(panel.getAttribute("data-kg-step")) !== step; });
+    guide.querySelectorAll(".kg-step-list li").forEach(function (li, i) {
+      li.classList.toggle("kg-step-current", i + 1 === step);
+      li.classList.toggle("kg-step-done", i + 1 < step);
+      var button = li.querySelector("button");
+      if (i + 1 === step) button.setAttribute("aria-current", "step");
+      else button.removeAttribute("aria-current");
+    });
+    var shown = guide.querySelector("[data-kg-step='" + step + "'] .kg-step-title");
+    var live = guide.querySelector(".kg-procedure > [aria-live]");
+    if (shown && live) live.textContent = shown.textContent.replace(/^(.*?\d+\D+\d+)/, "$1: ");
+  }
+
+  /* Where the patient is in the document: kept across a language switch or an
+     attribute change, and read by the wasm when it takes over. */
+  function where(element) {
+    var guide = element._root && element._root.querySelector(".kg-mount[data-kg-document] .kg");
+    return guide ? {
+      lang: guide.getAttribute("lang"),
+      section: guide.getAttribute("data-kg-section"),
+      step: Number(guide.getAttribute("data-kg-step")),
+    } : {};
+  }
+
+  /* Puts the document (for the visitor's language, or `at.lang`) in the shadow root. */
+  function show(element, data, at) {
+    at = at || {};
+    var config = readConfig(element);
+    var container = document.createElement("div");
+    container.className = "kg-mount";
+    container.setAttribute("data-kg-document", "");
+    container.appendChild(build(data.tree));
+    var guide = container.firstChild;
+    personalise(container, config, data.lang);
+    arrangeSections(container, config.sections);
+    var first = guide.querySelector(":scope > [data-kg-panel]");
+    openSection(guide, at.section || (config.sections ? config.sections[0] : first && first.getAttribute("data-kg-panel")));
+    openStep(guide, at.step || config["start-step"] || 1);
+    guide.addEventListener("click", function (event) { onClick(element, guide, event); });
+    guide.addEventListener("keydown", function (event) { onKey(guide, event); });
+    var old = element._root.querySelector(".kg-mount[data-kg-document]");
+    if (old) old.replaceWith(container);
+    else element._root.insertBefore(container, element._root.querySelector("slot"));
+    if (!element.hasAttribute("data-kg-state")) element.setAttribute("data-kg-state", "document");
+    return container;
+  }
+
+  function onClick(element, guide, event) {
+    if (element._widget) return;
+    var target = event.target.closest("button");
+    if (!target || !guide.contains(target) || target.getAttribute("aria-disabled") === "true") return;
+    var current = Number(guide.getAttribute("data-kg-step")) || 1;
+    if (target.hasAttribute("data-section")) openSection(guide, target.getAttribute("data-section"));
+    else if (target.classList.contains("kg-button-warning")) openSection(guide, "warnings", true);
+    else if (target.classList.contains("kg-next")) openStep(guide, current + 1);
+    else if (target.classList.contains("kg-previous")) openStep(guide, current - 1);
+    else if (target.hasAttribute("data-kg-goto")) openStep(guide, Number(target.getAttribute("data-kg-goto")));
+    else if (target.classList.contains("kg-print")) window.print();
+    else if (target.classList.contains("kg-lang")) switchLanguage(element, target.getAttribute("lang"));
+  }
+
+  function onKey(guide, event) {
+    var inProcedure = event.target.closest && event.target.closest(".kg-procedure");
+    if (!inProcedure || event.altKey || event.ctrlKey || event.metaKey || event.target.type === "range") return;
+    var current = Number(guide.getAttribute("data-kg-step")) || 1;
+    if (event.key === "ArrowRight") openStep(guide, current + 1);
+    else if (event.key === "ArrowLeft") openStep(guide, current - 1);
+    else return;
+    event.preventDefault();
+  }
+
+  /* The other language's document is fetched only when a patient asks for it. */
+  function switchLanguage(element, lang) {
+    if (!primaryLang(lang)) return;
+    var at = where(element);
+    loadDocument(primaryLang(lang)).then(function (data) {
+      if (element._widget) return;
+      element._document = data;
+      at.lang = data.lang;
+      var container = show(element, data, at);
+      var button = container.querySelector(".kg-lang");
+      if (button) button.focus();
+    }, function (error) {
+      report("the other language did not load; staying in this one.", error);
+    });
+  }
+
+  /* The wasm has rendered the live widget (hidden) into `live`: swap it in, keeping
+     the patient's place and focus. */
+  function takeOver(element, live) {
+    var documentNode = element._root.querySelector(".kg-mount[data-kg-document]");
+    var focusIndex = -1;
+    if (documentNode) {
+      var focused = element._root.activeElement;
+      if (focused && documentNode.contains(focused)) focusIndex = focusables(documentNode).indexOf(focused);
+      documentNode.remove();
+    }
+    live.hidden = false;
+    element.setAttribute("data-kg-state", "interactive");
+    release(element);
+    if (focusIndex !== -1) {
+      var same = focusables(live)[focusIndex];
+      if (same) same.focus({ preventScroll: true });
+    }
+  }
+
+  function focusables(root) {
+    return Array.from(root.querySelectorAll("a[href], button, input, select, textarea, [tabindex]")).filter(function (el) {
+      return el.getClientRects().length > 0 || el === el.getRootNode().activeElement;
+    });
+  }
+
+  /* The WebAssembly cannot run here: the document stays, and says so once. */
+  var explained = false;
+  function staticOnly(element, error) {
+    element.setAttribute("data-kg-state", "static");
+    release(element);
+    if (!explained) {
+      explained = true;
+      var csp = /wasm-unsafe-eval|Content Security Policy|CompileError/i.test(String(error && (error.message || error)));
+      report("the guide works as a document here, without its interactive parts (remembered ticks, calendar, reading aloud): " +
+        (csp ? "this page's Content-Security-Policy does not allow WebAssembly ('wasm-unsafe-eval')." : "the WebAssembly could not run."), error);
+    }
+  }
+
+  /* ---- The element ---- */
 
   class KyphoplastyGuide extends HTMLElement {
     static get observedAttributes() {
@@ -75,49 +462,64 @@
         } catch (error) {
           // The page attached its own (closed) root to this element: leave it alone.
           this.setAttribute("data-kg-failed", "");
-          console.error("<" + TAG + ">: cannot attach the guide to this element; showing the page's own content.", error);
+          report("cannot attach the guide to this element; showing the page's own content.", error);
           return;
         }
       }
       if (this._widget || this._loading) {
         return;
       }
-      // The stylesheet loads while the wasm does (the guide renders once it has).
-      if (!this._root.querySelector("link")) {
-        var link = document.createElement("link");
+      var element = this;
+      var link = this._root.querySelector("link");
+      if (!link) {
+        link = document.createElement("link");
         link.rel = "stylesheet";
-        link.href = CSS;
-        if (stamped(CSS_INTEGRITY)) {
-          link.integrity = CSS_INTEGRITY;
+        link.href = CSS.url;
+        if (CSS.integrity) {
+          link.integrity = CSS.integrity;
           link.crossOrigin = "anonymous";
         }
-        var host = this;
-        link.addEventListener("error", function () {
-          release(host);
-          console.error("<" + TAG + ">: the stylesheet did not load; showing the page's own content.");
-        });
         this._root.insertBefore(link, this._root.firstChild);
       }
       // Reserve a screen's height while loading, so the page does not jump when the
-      // guide appears (the guide releases it). A page's own inline min-height wins.
+      // guide appears. A page's own inline min-height wins.
       if (!this.style.minHeight) {
         this.style.minHeight = "100vh";
         this.setAttribute("data-kg-reserved", "");
       }
-      var element = this;
-      this._loading = loadModule()
-        .then(function (glue) {
+      var styled = stylesheetLoaded(link);
+      styled.catch(function (error) {
+        release(element);
+        report("the stylesheet did not load; showing the page's own content.", error);
+      });
+      // 1. The document, as soon as it and the stylesheet are here.
+      var shown = Promise.all([loadDocument(readConfig(this).lang), styled]).then(function (results) {
+        if (element._widget || !element.isConnected) return;
+        element._document = results[0];
+        show(element, results[0]);
+        release(element);
+      });
+      // Without its document (an older host folder, a network error) the guide still
+      // comes, rendered by the wasm; only if that fails too does the fallback stay.
+      shown.catch(function () {});
+      // 2. The WebAssembly, which never holds up the document.
+      this._loading = Promise.all([loadModule(), styled])
+        .then(function (results) {
           element._loading = null;
-          if (!element.isConnected || element._widget) {
-            return;
-          }
-          element._widget = glue.mount(element, element._root, CSS, stamped(CSS_INTEGRITY));
+          if (!element.isConnected || element._widget) return;
+          element._widget = results[0].mount(element, element._root, CSS.url, CSS.integrity, function (live) {
+            takeOver(element, live);
+          });
         })
         .catch(function (error) {
           element._loading = null;
           modulePromise = null; // a guide added later tries again (the network may be back)
-          release(element);
-          console.error("<" + TAG + ">: could not start; showing the fallback content instead.", error);
+          shown.then(function () {
+            staticOnly(element, error);
+          }, function () {
+            release(element);
+            report("could not start; showing the fallback content instead.", error);
+          });
         });
     }
 
@@ -132,9 +534,23 @@
       });
     }
 
-    attributeChangedCallback() {
-      if (this._widget) {
+    attributeChangedCallback(name) {
+      if (name === "data-kg-failed") {
+        // A panic stopped the WebAssembly: the document comes back, with its behaviour.
+        if (this.hasAttribute("data-kg-failed") && this._root && this._root.querySelector(".kg-mount")) {
+          stopped = true; // guides added later show their document, not a broken instance
+        }
+        if (this.hasAttribute("data-kg-failed") && this._document && this._root) {
+          var live = this._root.querySelector(".kg-mount:not([data-kg-document])");
+          if (live) live.remove();
+          this._widget = null;
+          show(this, this._document);
+          staticOnly(this, new Error("an internal error stopped the interactive guide"));
+        }
+      } else if (this._widget) {
         this._widget.refresh();
+      } else if (this._document && this._root && this._root.querySelector(".kg-mount[data-kg-document]")) {
+        show(this, this._document, where(this));
       }
     }
   }

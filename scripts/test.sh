@@ -20,9 +20,8 @@ cargo test --features ssr -- --show-output
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test --target wasm32-unknown-unknown
 
-step "release build (trunk) and the static HTML guide"
+step "release build (trunk; its post-build step writes the documents and the static HTML guide)"
 trunk build --release
-cargo run --quiet --features ssr --bin static-guide -- dist
 
 step "end-to-end tests (node --test, playwright-core, Chromium)"
 node --test --test-concurrency=1 tests/e2e/

@@ -1,12 +1,15 @@
-//! `mount`: called by the loader once per element.
+//! `mount`: called by the loader once per element, to put the live widget where the
+//! loader's document (see `crate::document`) is.
 
 use super::config::Config;
-use crate::components::app::{App, AppProps};
+use crate::components::app::{App, AppProps, Resume};
+use crate::content::Lang;
+use crate::state::Section;
 use gloo::events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlLinkElement, ShadowRoot};
-use yew::AppHandle;
+use yew::{AppHandle, Callback};
 
 /// One live widget: the loader keeps it on the element, refreshes it when an
 /// attribute changes and destroys it when the element leaves the page.
@@ -35,6 +38,39 @@ impl Widget {
     }
 }
 
+/// Where the patient was in the loader's document, and what they ticked there.
+fn resume_from(root: &ShadowRoot) -> Option<Resume> {
+    let guide = root
+        .query_selector(".kg-mount[data-kg-document] .kg")
+        .ok()
+        .flatten()?;
+    let mut ticks = Vec::new();
+    if let Ok(boxes) = guide.query_selector_all("input[data-key]:checked") {
+        for i in 0..boxes.length() {
+            let key = boxes
+                .item(i)
+                .and_then(|node| node.dyn_into::<Element>().ok())
+                .and_then(|input| input.get_attribute("data-key"));
+            ticks.extend(key);
+        }
+    }
+    Some(Resume {
+        lang: guide
+            .get_attribute("lang")
+            .as_deref()
+            .and_then(Lang::from_tag),
+        section: guide
+            .get_attribute("data-kg-section")
+            .as_deref()
+            .and_then(Section::from_name),
+        step: guide
+            .get_attribute("data-kg-step")
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| n.checked_sub(1)),
+        ticks,
+    })
+}
+
 fn props_for(host: &HtmlElement) -> AppProps {
     let element: &Element = host;
     let page_lang = gloo::utils::document()
@@ -51,19 +87,22 @@ fn props_for(host: &HtmlElement) -> AppProps {
     AppProps {
         config,
         host: Some(element.clone()),
+        ..AppProps::default()
     }
 }
 
-/// Renders the guide into `root` once its stylesheet has loaded (so nothing shows
-/// unstyled). The loader links the stylesheet as soon as the element connects, so it
-/// loads while the wasm does; `mount` links it only if the loader did not. Until the
-/// guide renders, the element's own content stays visible through the loader's `<slot>`.
+/// Renders the live widget into `root` once its stylesheet has loaded (so nothing
+/// shows unstyled), hidden, and calls `on_rendered` with its container after the first
+/// render: the loader then swaps it for its document in the same frame. The widget
+/// opens where the patient was in the document. The loader links the stylesheet as
+/// soon as the element connects; `mount` links it only if the loader did not.
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
     root: ShadowRoot,
     stylesheet_url: String,
     stylesheet_integrity: Option<String>,
+    on_rendered: Option<js_sys::Function>,
 ) -> Result<Widget, JsValue> {
     let document = gloo::utils::document();
     let link = match root.query_selector("link[rel='stylesheet']")? {
@@ -82,20 +121,37 @@ pub fn mount(
     };
     let container = document.create_element("div")?;
     container.set_attribute("class", "kg-mount")?;
+    // Hidden until the loader swaps it in for its document (which stays meanwhile).
     // Before the loader's <slot>: the stylesheet hides the slot (the practice's
-    // fallback) only once this container has content, so a guide that fails to
+    // fallback) only once a container has content, so a guide that fails to
     // render leaves the fallback showing.
+    container.set_attribute("hidden", "")?;
     root.prepend_with_node_1(&container)?;
 
     let app = std::rc::Rc::new(std::cell::RefCell::new(None));
     let render = {
         let app = app.clone();
         let host = host.clone();
+        let root = root.clone();
         move || {
-            let handle =
-                yew::Renderer::<App>::with_root_and_props(container, props_for(&host)).render();
+            let shown = container.clone();
+            let host_shown = host.clone();
+            let props = AppProps {
+                resume: resume_from(&root),
+                on_rendered: Some(Callback::from(move |_| {
+                    let this = JsValue::NULL;
+                    match &on_rendered {
+                        Some(swap) => drop(swap.call1(&this, &shown)),
+                        None => {
+                            let _ = shown.remove_attribute("hidden");
+                            release_reserved_space(&host_shown);
+                        }
+                    }
+                })),
+                ..props_for(&host)
+            };
+            let handle = yew::Renderer::<App>::with_root_and_props(container, props).render();
             *app.borrow_mut() = Some(handle);
-            release_reserved_space(&host);
         }
     };
     let loaded = link
@@ -152,4 +208,12 @@ pub fn start() {
             }
         }
     }));
+}
+
+/// Stops the WebAssembly with a real panic, so the end-to-end tests can prove that a
+/// panic leaves the guide readable as a document. It gives a page no power it lacks:
+/// any page script can already remove the guide.
+#[wasm_bindgen(js_name = "__kgPanicForTests")]
+pub fn panic_for_tests() {
+    panic!("a panic asked for by a test");
 }

@@ -134,21 +134,27 @@ test("no request leaves the assets' origin and no cookie is set", async () => {
   await context.close();
 });
 
-test("when WebAssembly cannot run, the practice's fallback stays visible", async () => {
+test("when WebAssembly cannot run, the whole guide stays as a document, with the practice's phone", async () => {
   const context = await browser.newContext();
   await context.addInitScript(() => {
     delete window.WebAssembly;
   });
   const page = await context.newPage();
+  const errors = watchErrors(page);
   await page.goto(server.origin + "/");
-  await page.waitForTimeout(1000);
-  assert.equal(await page.getByText("needs JavaScript", { exact: false }).isVisible(), true);
-  assert.equal(await page.getByRole("link", { name: "(555) 010-0199" }).first().isVisible(), true);
-  assert.equal(await page.evaluate(() => !!document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg")), false);
+  const host = page.locator("kyphoplasty-guide");
+  await page.waitForFunction(() => document.querySelector("kyphoplasty-guide").getAttribute("data-kg-state") === "static");
+  // The document replaced the fallback, filled in with the practice's name and phone.
+  assert.equal(await page.getByText("needs JavaScript", { exact: false }).isVisible(), false);
+  await host.getByText("From Riverside Spine", { exact: false }).waitFor();
+  await host.getByRole("button", { name: "Warning signs", exact: true }).first().click();
+  assert.equal(await host.getByRole("link", { name: /Call Riverside Spine.*555/ }).getAttribute("href"), "tel:5550100199");
+  // One message says why the guide is not interactive.
+  assert.equal(errors.filter((e) => /works as a document/.test(e)).length, 1, JSON.stringify(errors));
   await context.close();
 });
 
-test("a wasm file altered on its way is refused (Subresource Integrity) and the fallback stays", async () => {
+test("a wasm file altered on its way is refused (Subresource Integrity) and the document stays", async () => {
   const tampering = await startServer({
     body: (path, bytes) => {
       if (!path.endsWith(".wasm")) return bytes;
@@ -159,9 +165,33 @@ test("a wasm file altered on its way is refused (Subresource Integrity) and the 
   });
   const page = await browser.newPage();
   await page.goto(tampering.origin + "/");
-  await page.waitForTimeout(1500);
+  await page.waitForFunction(() => document.querySelector("kyphoplasty-guide").getAttribute("data-kg-state") === "static");
+  assert.equal(await page.getByText("needs JavaScript", { exact: false }).isVisible(), false);
+  assert.equal(await page.evaluate(() => !!document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg-mount[data-kg-document] .kg")), true);
+  await page.close();
+  await tampering.close();
+});
+
+test("with neither the document nor the wasm, the practice's fallback stays visible", async () => {
+  const page = await browser.newPage();
+  await page.route(/kyphoplasty-guide-(en|es)\.json$|_bg\.wasm$/, (route) => route.abort());
+  await page.goto(server.origin + "/");
+  await page.waitForTimeout(1000);
   assert.equal(await page.getByText("needs JavaScript", { exact: false }).isVisible(), true);
+  assert.equal(await page.getByRole("link", { name: "(555) 010-0199" }).first().isVisible(), true);
   assert.equal(await page.evaluate(() => !!document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg")), false);
+  await page.close();
+});
+
+test("a document altered on its way is refused, and the wasm renders the guide", async () => {
+  const tampering = await startServer({
+    body: (path, bytes) => (path.endsWith("-en.json") ? Buffer.from(String(bytes).replace("Overview", "Hacked")) : bytes),
+  });
+  const page = await browser.newPage();
+  await page.goto(tampering.origin + "/");
+  const host = await widgetReady(page);
+  assert.equal(await host.getByText("Hacked").count(), 0);
+  await host.getByRole("heading", { name: "Overview" }).waitFor();
   await page.close();
   await tampering.close();
 });
@@ -207,6 +237,7 @@ test("served from another origin and folder (a CDN), the loader finds its files 
   assert.deepEqual(assets, [
     "/assets/v1/kyphoplasty-guide-core.js",
     "/assets/v1/kyphoplasty-guide-core_bg.wasm",
+    "/assets/v1/kyphoplasty-guide-en.json",
     "/assets/v1/kyphoplasty-guide.css",
     "/assets/v1/kyphoplasty-guide.js",
   ]);

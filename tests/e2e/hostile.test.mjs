@@ -9,7 +9,7 @@ import { startServer, launchBrowser, widgetReady, watchErrors } from "./support.
 
 const KEY = "kyphoplasty-guide:v1:default";
 const BACKUP = KEY + ":unreadable";
-const DIST_FILE = /^\/kyphoplasty-guide[^/]*\.(js|css|wasm)$/;
+const DIST_FILE = /^\/kyphoplasty-guide[^/]*\.(js|css|wasm|json)$/;
 
 // The strictest policy a portal might send: no inline anything, Trusted Types with no
 // policy at all (any string-to-script or string-to-HTML sink throws), no plugins, no <base>.

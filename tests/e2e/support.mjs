@@ -76,12 +76,25 @@ export async function launchBrowser() {
   });
 }
 
-/** Waits until the widget in `host` (a CSS selector) has rendered in its shadow root. */
+/** Waits until the live widget in `host` (a CSS selector) has taken over from the document. */
 export async function widgetReady(page, host = "kyphoplasty-guide") {
   await page.waitForFunction(
     (sel) => {
       const el = document.querySelector(sel);
-      return !!el && !!el.shadowRoot && !!el.shadowRoot.querySelector(".kg");
+      return !!el && el.getAttribute("data-kg-state") === "interactive" && !!el.shadowRoot && !!el.shadowRoot.querySelector(".kg");
+    },
+    host,
+    { timeout: 20000 },
+  );
+  return page.locator(host);
+}
+
+/** Waits until the loader shows the document (the guide before, or without, the wasm). */
+export async function documentShown(page, host = "kyphoplasty-guide") {
+  await page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel);
+      return !!el && !!el.shadowRoot && !!el.shadowRoot.querySelector(".kg-mount[data-kg-document] .kg");
     },
     host,
     { timeout: 20000 },
