@@ -128,7 +128,17 @@ pub fn render(guides: &[Guide]) -> String {
         for p in crate::content::PARAMS {
             let _ = writeln!(out, "        {p}: {},", param(guide, p));
         }
-        out.push_str("    },\n    intro: &[\n");
+        out.push_str("    },\n    key_points: &[\n");
+        for k in &guide.key_points {
+            let _ = writeln!(
+                out,
+                "        KeyPoint {{ id: {}, text: {}, sources: {} }},",
+                lit(&k.id),
+                lit(&k.text),
+                strs(&k.sources)
+            );
+        }
+        out.push_str("    ],\n    intro: &[\n");
         for p in &guide.intro {
             let _ = writeln!(
                 out,

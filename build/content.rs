@@ -142,6 +142,7 @@ pub fn parse_guide(
             ui,
             sources: sources.source,
             params,
+            key_points: intro.key_point,
             intro: intro.paragraph,
             disclaimer: intro.disclaimer,
             steps: steps.step,
@@ -211,6 +212,9 @@ pub fn check_guide(guide: &Guide, errors: &mut Vec<String>) {
             }
         }
     };
+    for k in &guide.key_points {
+        check_sources("intro", &format!("key_point {}", k.id), &k.sources);
+    }
     for p in &guide.intro {
         check_sources("intro", &p.id, &p.sources);
     }
@@ -292,6 +296,34 @@ pub fn check_guide(guide: &Guide, errors: &mut Vec<String>) {
         ids(file, groups.iter().map(|g| g.id.as_str()).collect());
         for g in groups {
             ids(file, g.item.iter().map(|i| i.id.as_str()).collect());
+        }
+    }
+    check_key_points(guide, errors);
+}
+
+/// The key points are a summary, so they stay short: five or six lines, one of them the
+/// emergency number (a patient who remembers nothing else should remember that).
+fn check_key_points(guide: &Guide, errors: &mut Vec<String>) {
+    let label = format!("content/{}/intro.toml", guide.lang);
+    let count = guide.key_points.len();
+    if !(5..=6).contains(&count) {
+        errors.push(format!(
+            "{label}: key_point: has {count} items, a summary needs 5 or 6"
+        ));
+    }
+    if !guide
+        .key_points
+        .iter()
+        .any(|k| k.text.contains("{emergency_number}"))
+    {
+        errors.push(format!(
+            "{label}: key_point: none gives {{emergency_number}}"
+        ));
+    }
+    let mut seen = BTreeSet::new();
+    for k in &guide.key_points {
+        if !seen.insert(k.id.as_str()) {
+            errors.push(format!("{label}: duplicate key_point id \"{}\"", k.id));
         }
     }
 }

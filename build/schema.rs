@@ -116,6 +116,7 @@ pub struct SourcesFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IntroFile {
+    pub key_point: Vec<Warning>,
     pub paragraph: Vec<Paragraph>,
     pub disclaimer: Statement,
 }
@@ -163,6 +164,8 @@ pub struct Guide {
     pub ui: BTreeMap<String, String>,
     pub sources: Vec<Source>,
     pub params: BTreeMap<String, String>,
+    /// The "Key points" box: the few things a patient must remember (PEMAT item 11).
+    pub key_points: Vec<Warning>,
     pub intro: Vec<Paragraph>,
     pub disclaimer: Statement,
     pub steps: Vec<Step>,

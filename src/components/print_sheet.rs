@@ -3,6 +3,8 @@
 //! aftercare checklist with empty boxes to tick by hand, and the warning signs.
 
 use super::context::use_guide;
+use super::key_points::KeyPoints;
+use super::pictogram::pictogram;
 use super::timeline::Timeline;
 use super::warnings::Warnings;
 use crate::content::text;
@@ -23,13 +25,14 @@ pub fn print_sheet() -> Html {
             if let Some(phone) = context.config.practice_phone.clone() {
                 <p class="kg-print-practice">{ text::ui(g.ui.print_phone, &[("phone", &phone)]) }</p>
             }
+            <KeyPoints place="print" />
             <Warnings />
             <Timeline print=true />
             <div class="kg-print-checklist">
                 <p class="kg-print-subtitle">{ g.ui.aftercare_heading }</p>
                 { for g.aftercare.iter().map(|group| html! {
                     <div class="kg-print-group" key={group.id}>
-                        <p class="kg-print-group-title">{ context.text(group.title) }</p>
+                        <p class="kg-print-group-title">{ pictogram(group.id) }{ context.text(group.title) }</p>
                         <ul>
                             { for group.items.iter().map(|item| {
                                 let key = tick_key("aftercare", item.id);

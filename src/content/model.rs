@@ -62,6 +62,14 @@ pub struct Statement {
     pub sources: &'static [&'static str],
 }
 
+/// One line of the overview's "Key points" box: a thing the patient must remember.
+#[derive(Debug, PartialEq)]
+pub struct KeyPoint {
+    pub id: &'static str,
+    pub text: &'static str,
+    pub sources: &'static [&'static str],
+}
+
 /// An introductory paragraph with its own heading.
 #[derive(Debug, PartialEq)]
 pub struct Paragraph {
@@ -163,6 +171,8 @@ pub struct Guide {
     pub ui: Ui,
     pub sources: &'static [Source],
     pub params: ParamDefaults,
+    /// The summary at the top of the overview (PEMAT item 11).
+    pub key_points: &'static [KeyPoint],
     pub intro: &'static [Paragraph],
     pub disclaimer: Statement,
     pub steps: &'static [Step],

@@ -92,9 +92,10 @@ pub fn sections(g: &Guide) -> Vec<(&'static str, String)> {
         (
             "intro",
             join(
-                g.intro
+                g.key_points
                     .iter()
-                    .map(|p| p.text)
+                    .map(|k| k.text)
+                    .chain(g.intro.iter().map(|p| p.text))
                     .chain([g.disclaimer.text])
                     .collect(),
             ),
