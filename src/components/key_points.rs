@@ -1,5 +1,5 @@
-//! The "Key points to remember" box at the top of the overview, also on the printed
-//! sheet: the five or six things a patient must keep in mind (PEMAT item 11, "the
+//! The "Key points to remember" box at the top of the overview (and so in the static
+//! guide; not on the printed sheet, which must stay within two pages): the five or six things a patient must keep in mind (PEMAT item 11, "the
 //! material has a summary"). Each line keeps its sources like every other statement.
 //!
 //! An `<aside>` labelled by its own heading, so a screen reader lists it as a

@@ -3,7 +3,6 @@
 //! aftercare checklist with empty boxes to tick by hand, and the warning signs.
 
 use super::context::use_guide;
-use super::key_points::KeyPoints;
 use super::pictogram::pictogram;
 use super::timeline::Timeline;
 use super::warnings::Warnings;
@@ -25,7 +24,6 @@ pub fn print_sheet() -> Html {
             if let Some(phone) = context.config.practice_phone.clone() {
                 <p class="kg-print-practice">{ text::ui(g.ui.print_phone, &[("phone", &phone)]) }</p>
             }
-            <KeyPoints place="print" />
             <Warnings />
             <Timeline print=true />
             <div class="kg-print-checklist">
