@@ -118,13 +118,24 @@ pub fn render(guides: &[Guide]) -> String {
         for s in &guide.sources {
             let _ = writeln!(
                 out,
-                "        Source {{ id: {}, title: {}, publisher: {} }},",
+                "        Source {{ id: {}, title: {}, publisher: {}, year: {}, url: {} }},",
                 lit(&s.id),
                 lit(&s.title),
-                lit(&s.publisher)
+                lit(&s.publisher),
+                match s.year {
+                    Some(y) => format!("Some({y})"),
+                    None => "None".into(),
+                },
+                opt(&s.url)
             );
         }
-        out.push_str("    ],\n    params: ParamDefaults {\n");
+        let _ = writeln!(
+            out,
+            "    ],\n    review: Review {{ version: {}, last_reviewed: {} }},",
+            lit(&guide.review.version),
+            lit(&guide.review.last_reviewed)
+        );
+        out.push_str("    params: ParamDefaults {\n");
         for p in crate::content::PARAMS {
             let _ = writeln!(out, "        {p}: {},", param(guide, p));
         }
