@@ -208,6 +208,71 @@ fn each_aftercare_group_title_has_its_pictogram_hidden_from_screen_readers() {
     }
 }
 
+#[test]
+fn the_sources_section_lists_real_documents_with_links_and_the_review_stamp_in_both_languages() {
+    for lang in Lang::ALL {
+        let g = guide(lang);
+        let html = render(&[
+            ("lang", lang.tag()),
+            ("sections", "sources"),
+            (
+                "reviewed-by",
+                "Dr. A. Rivera, Riverside Spine Center, November 2026",
+            ),
+        ]);
+        assert!(
+            !html.contains("notes"),
+            "{lang:?}: the project notes are not a source"
+        );
+        for (i, s) in g.sources.iter().enumerate() {
+            assert!(
+                html.contains(&format!("id=\"kg-source-{}\"", i + 1)),
+                "{lang:?} {}",
+                s.id
+            );
+            let title = s.title.replace('&', "&amp;");
+            assert!(html.contains(&title), "{lang:?} {}", s.id);
+            if let Some(url) = s.url {
+                assert!(url.starts_with("https://"));
+                assert!(
+                    html.contains(&format!("href=\"{}\"", escape(url))),
+                    "{lang:?} {}",
+                    s.id
+                );
+            }
+        }
+        assert!(g.sources.iter().filter(|s| s.url.is_some()).count() >= 10);
+        assert!(html.contains(g.review.last_reviewed) && html.contains(g.review.version));
+        assert!(
+            html.contains("Dr. A. Rivera, Riverside Spine Center, November 2026"),
+            "{lang:?}"
+        );
+    }
+}
+
+#[test]
+fn each_citation_is_one_short_phrase_of_links_named_by_their_titles() {
+    let g = guide(Lang::En);
+    let html = render(&[("sections", "overview")]);
+    assert!(
+        !html.contains("kg-refs-list"),
+        "no list per citation any more"
+    );
+    let first = &html[html.find(r#"<p class="kg-refs">"#).expect("a citation")..];
+    let first = &first[..first.find("</p>").expect("closed")];
+    assert!(
+        first.contains("<span class=\"kg-refs-label\">Sources</span>"),
+        "{first}"
+    );
+    let title = escape(g.sources[0].title);
+    assert!(
+        first.contains(&format!("aria-label=\"Source 1: {title}\"")),
+        "{first}"
+    );
+    assert!(first.contains("href=\"#kg-source-1\""), "{first}");
+    assert!(!first.contains("<li"));
+}
+
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")

@@ -13,10 +13,12 @@ pub mod print_sheet;
 pub mod procedure;
 pub mod questions;
 pub mod read_aloud;
+pub mod review_stamp;
 pub mod risks;
 pub mod section_nav;
 pub mod source_refs;
 pub mod sources;
+pub mod sources_toggle;
 #[cfg(feature = "ssr")]
 pub mod static_guide;
 pub mod step_list;

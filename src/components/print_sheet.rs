@@ -4,6 +4,7 @@
 
 use super::context::use_guide;
 use super::pictogram::pictogram;
+use super::review_stamp::ReviewStamp;
 use super::timeline::Timeline;
 use super::warnings::Warnings;
 use crate::content::text;
@@ -51,6 +52,7 @@ pub fn print_sheet() -> Html {
                 }) }
             </div>
             <p class="kg-print-footer">{ context.text(g.disclaimer.text) }</p>
+            <ReviewStamp />
         </div>
     }
 }
