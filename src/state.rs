@@ -81,7 +81,7 @@ pub struct GuideState {
     /// "Warning signs" shortcut): the section's heading takes focus, so focus is not lost.
     pub focus_request: u32,
     /// Whether the "Sources 1, 4" references show beside the text (remembered on the device).
-    /// The Sources section lists the documents either way, and print always keeps them.
+    /// The Sources section lists the documents either way.
     pub show_sources: bool,
     /// The source (index in the Sources list) a reference asked to open, and a counter
     /// bumped on every ask, so the Sources section focuses that entry each time.

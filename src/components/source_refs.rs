@@ -5,7 +5,7 @@
 //! accessible name gives the document ("Source 1: Balloon Kyphoplasty"); in the
 //! widget it opens the Sources section and focuses that entry without touching the
 //! host page's URL; in the static guide it is a plain in-page link. The references can
-//! be hidden on screen (the "Show sources" switch); print keeps them.
+//! be hidden on screen (the "Show sources" switch).
 
 use super::context::use_guide;
 use crate::content::{text, Guide};

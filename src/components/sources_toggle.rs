@@ -2,7 +2,7 @@
 //! sources in view, others find the numbers in the way. A toggle button
 //! (`aria-pressed`), remembered on this device with the ticks. Hiding only removes the
 //! references beside the text on screen: the Sources section still lists every
-//! document, and the printed sheet keeps the references.
+//! document either way.
 
 use super::context::use_guide;
 use crate::state::Action;
