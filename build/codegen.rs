@@ -118,17 +118,38 @@ pub fn render(guides: &[Guide]) -> String {
         for s in &guide.sources {
             let _ = writeln!(
                 out,
-                "        Source {{ id: {}, title: {}, publisher: {} }},",
+                "        Source {{ id: {}, title: {}, publisher: {}, year: {}, url: {} }},",
                 lit(&s.id),
                 lit(&s.title),
-                lit(&s.publisher)
+                lit(&s.publisher),
+                match s.year {
+                    Some(y) => format!("Some({y})"),
+                    None => "None".into(),
+                },
+                opt(&s.url)
             );
         }
-        out.push_str("    ],\n    params: ParamDefaults {\n");
+        let _ = writeln!(
+            out,
+            "    ],\n    review: Review {{ version: {}, last_reviewed: {} }},",
+            lit(&guide.review.version),
+            lit(&guide.review.last_reviewed)
+        );
+        out.push_str("    params: ParamDefaults {\n");
         for p in crate::content::PARAMS {
             let _ = writeln!(out, "        {p}: {},", param(guide, p));
         }
-        out.push_str("    },\n    intro: &[\n");
+        out.push_str("    },\n    key_points: &[\n");
+        for k in &guide.key_points {
+            let _ = writeln!(
+                out,
+                "        KeyPoint {{ id: {}, text: {}, sources: {} }},",
+                lit(&k.id),
+                lit(&k.text),
+                strs(&k.sources)
+            );
+        }
+        out.push_str("    ],\n    intro: &[\n");
         for p in &guide.intro {
             let _ = writeln!(
                 out,

@@ -140,8 +140,10 @@ pub fn parse_guide(
         ) if errors.is_empty() => Ok(Guide {
             lang: lang.to_string(),
             ui,
+            review: sources.review,
             sources: sources.source,
             params,
+            key_points: intro.key_point,
             intro: intro.paragraph,
             disclaimer: intro.disclaimer,
             steps: steps.step,
@@ -203,7 +205,11 @@ pub fn check_guide(guide: &Guide, errors: &mut Vec<String>) {
             ));
         }
         for source in sources {
-            if !source_ids.contains(source.as_str()) {
+            if source == NOTES {
+                errors.push(format!(
+                    "content/{lang}/{file}.toml: {id}: cites \"{NOTES}\", the project's own notes, which no reader can open: cite the public document instead"
+                ));
+            } else if !source_ids.contains(source.as_str()) {
                 errors.push(format!(
                     "content/{lang}/{file}.toml: {id}: unknown source id \"{source}\" (known: {})",
                     source_ids.iter().copied().collect::<Vec<_>>().join(", ")
@@ -211,10 +217,16 @@ pub fn check_guide(guide: &Guide, errors: &mut Vec<String>) {
             }
         }
     };
+    for k in &guide.key_points {
+        check_sources("intro", &format!("key_point {}", k.id), &k.sources);
+    }
     for p in &guide.intro {
         check_sources("intro", &p.id, &p.sources);
     }
-    check_sources("intro", "disclaimer", &guide.disclaimer.sources);
+    // The disclaimer is the guide speaking for itself, not a fact: it may cite nothing.
+    if !guide.disclaimer.sources.is_empty() {
+        check_sources("intro", "disclaimer", &guide.disclaimer.sources);
+    }
     for s in &guide.steps {
         check_sources("steps", &s.id, &s.sources);
     }
@@ -292,6 +304,83 @@ pub fn check_guide(guide: &Guide, errors: &mut Vec<String>) {
         ids(file, groups.iter().map(|g| g.id.as_str()).collect());
         for g in groups {
             ids(file, g.item.iter().map(|i| i.id.as_str()).collect());
+        }
+    }
+    check_key_points(guide, errors);
+    check_source_list(guide, errors);
+}
+
+/// The id of the project's own notes: a file no patient or portal can open, so never a source.
+pub const NOTES: &str = "notes";
+
+/// A source a portal can trust says what it is and where to find it: a title, a
+/// publisher (or what the document names instead), and an https address when it has one.
+fn check_source_list(guide: &Guide, errors: &mut Vec<String>) {
+    let label = format!("content/{}/sources.toml", guide.lang);
+    for s in &guide.sources {
+        if s.id == NOTES {
+            errors.push(format!(
+                "{label}: {}: the project's notes are not a public document; list what they rest on instead",
+                s.id
+            ));
+        }
+        if s.title.trim().is_empty() {
+            errors.push(format!("{label}: {}: has no title", s.id));
+        }
+        if s.publisher.trim().is_empty() {
+            errors.push(format!("{label}: {}: has no publisher", s.id));
+        }
+        if let Some(url) = &s.url {
+            let rest = url.strip_prefix("https://").unwrap_or_default();
+            if rest.is_empty() || url.chars().any(|c| c.is_whitespace() || c == '"') {
+                errors.push(format!(
+                    "{label}: {}: link \"{url}\" is not an https address",
+                    s.id
+                ));
+            }
+        }
+        if let Some(year) = s.year {
+            if !(1900..=2100).contains(&year) {
+                errors.push(format!("{label}: {}: year {year} is not plausible", s.id));
+            }
+        }
+    }
+    let date = &guide.review.last_reviewed;
+    let parts: Vec<&str> = date.split('-').collect();
+    let digits = |p: &str, n: usize| p.len() == n && p.chars().all(|c| c.is_ascii_digit());
+    if !(parts.len() == 3 && digits(parts[0], 4) && digits(parts[1], 2) && digits(parts[2], 2)) {
+        errors.push(format!(
+            "{label}: review.last_reviewed: \"{date}\" is not a YYYY-MM-DD date"
+        ));
+    }
+    if guide.review.version.trim().is_empty() {
+        errors.push(format!("{label}: review.version: empty"));
+    }
+}
+
+/// The key points are a summary, so they stay short: five or six lines, one of them the
+/// emergency number (a patient who remembers nothing else should remember that).
+fn check_key_points(guide: &Guide, errors: &mut Vec<String>) {
+    let label = format!("content/{}/intro.toml", guide.lang);
+    let count = guide.key_points.len();
+    if !(5..=6).contains(&count) {
+        errors.push(format!(
+            "{label}: key_point: has {count} items, a summary needs 5 or 6"
+        ));
+    }
+    if !guide
+        .key_points
+        .iter()
+        .any(|k| k.text.contains("{emergency_number}"))
+    {
+        errors.push(format!(
+            "{label}: key_point: none gives {{emergency_number}}"
+        ));
+    }
+    let mut seen = BTreeSet::new();
+    for k in &guide.key_points {
+        if !seen.insert(k.id.as_str()) {
+            errors.push(format!("{label}: duplicate key_point id \"{}\"", k.id));
         }
     }
 }

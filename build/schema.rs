@@ -9,8 +9,23 @@ use std::collections::BTreeMap;
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
+    /// Missing is read as empty, so the check can name the source rather than fail on serde's words.
+    #[serde(default)]
     pub title: String,
+    #[serde(default)]
     pub publisher: String,
+    pub year: Option<u16>,
+    /// The public address, https only; leaflets without a named public copy have none.
+    pub url: Option<String>,
+}
+
+/// The content's own version and review date, shown beside the sources.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub version: String,
+    /// `YYYY-MM-DD`.
+    pub last_reviewed: String,
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -111,11 +126,13 @@ pub struct Term {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourcesFile {
+    pub review: Review,
     pub source: Vec<Source>,
 }
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IntroFile {
+    pub key_point: Vec<Warning>,
     pub paragraph: Vec<Paragraph>,
     pub disclaimer: Statement,
 }
@@ -162,7 +179,10 @@ pub struct Guide {
     pub lang: String,
     pub ui: BTreeMap<String, String>,
     pub sources: Vec<Source>,
+    pub review: Review,
     pub params: BTreeMap<String, String>,
+    /// The "Key points" box: the few things a patient must remember (PEMAT item 11).
+    pub key_points: Vec<Warning>,
     pub intro: Vec<Paragraph>,
     pub disclaimer: Statement,
     pub steps: Vec<Step>,

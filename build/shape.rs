@@ -4,7 +4,16 @@
 use crate::content::LANGS;
 
 /// Keys whose values must be identical in every language (they are not prose).
-const SHARED_KEYS: &[&str] = &["id", "sources", "scene", "offset_hours"];
+const SHARED_KEYS: &[&str] = &[
+    "id",
+    "sources",
+    "scene",
+    "offset_hours",
+    "year",
+    "url",
+    "version",
+    "last_reviewed",
+];
 
 /// Calls `visit(path, text)` for every string in `value`, with a readable path such as
 /// `step[2] (needle).body[0]`.

@@ -80,6 +80,12 @@ pub struct GuideState {
     /// Bumped when a section is opened from a control that then disappears (the
     /// "Warning signs" shortcut): the section's heading takes focus, so focus is not lost.
     pub focus_request: u32,
+    /// Whether the "Sources 1, 4" references show beside the text (remembered on the device).
+    /// The Sources section lists the documents either way.
+    pub show_sources: bool,
+    /// The source (index in the Sources list) a reference asked to open, and a counter
+    /// bumped on every ask, so the Sources section focuses that entry each time.
+    pub source_request: (u32, usize),
 }
 
 impl GuideState {
@@ -96,6 +102,8 @@ impl GuideState {
             procedure_date: None,
             persistence: Persistence::Remembered,
             focus_request: 0,
+            show_sources: true,
+            source_request: (0, 0),
         }
     }
 
@@ -104,6 +112,7 @@ impl GuideState {
         self.ticks = saved.ticks;
         self.procedure_date = saved.procedure_date;
         self.persistence = persistence;
+        self.show_sources = saved.show_sources.unwrap_or(true);
         self
     }
 
@@ -132,6 +141,10 @@ pub enum Action {
     ClearTicks,
     SetProcedureDate(Option<String>),
     SetPersistence(Persistence),
+    /// Shows or hides the source references beside the text.
+    SetShowSources(bool),
+    /// Opens the Sources section at one entry (its index), which then takes focus.
+    OpenSource(usize),
     /// Saved data arrived (at start, or from another tab): take it as it is.
     Restore {
         ticks: BTreeSet<String>,
@@ -177,6 +190,11 @@ impl Reducible for GuideState {
             }
             Action::SetProcedureDate(date) => next.procedure_date = date,
             Action::SetPersistence(p) => next.persistence = p,
+            Action::SetShowSources(show) => next.show_sources = show,
+            Action::OpenSource(index) => {
+                next.section = Section::Sources;
+                next.source_request = (self.source_request.0.wrapping_add(1), index);
+            }
             Action::Restore {
                 ticks,
                 procedure_date,
@@ -267,5 +285,16 @@ mod tests {
         }
         assert_eq!(Section::from_name(" AfterCare "), Some(Section::Aftercare));
         assert_eq!(Section::from_name("nope"), None);
+    }
+
+    #[test]
+    fn a_source_reference_opens_the_sources_at_that_entry_every_time() {
+        let s = state().reduce(Action::OpenSource(3));
+        assert_eq!((s.section, s.source_request), (Section::Sources, (1, 3)));
+        assert_eq!(s.focus_request, 0, "the entry takes focus, not the heading");
+        let s = s.reduce(Action::OpenSource(3));
+        assert_eq!(s.source_request, (2, 3));
+        let s = s.reduce(Action::SetShowSources(false));
+        assert!(!s.show_sources);
     }
 }

@@ -162,3 +162,102 @@ fn sources_must_match_across_languages() {
         &["content/es/steps.toml", "sources", "but en has"],
     );
 }
+
+#[test]
+fn a_source_without_title_or_publisher_is_named() {
+    let s = Scratch::new("no-title");
+    s.edit("en", "sources", |t| {
+        t.replacen(
+            "title = \"Discharge Instructions for Kyphoplasty\"\n",
+            "",
+            1,
+        )
+        .replacen(
+            "publisher = \"BayCare Health System, health library (US). No date shown.\"\n",
+            "publisher = \"  \"\n",
+            1,
+        )
+    });
+    let errors = s.errors();
+    assert_error(
+        &errors,
+        &[
+            "content/en/sources.toml",
+            "baycare-discharge",
+            "has no title",
+        ],
+    );
+    assert_error(
+        &errors,
+        &[
+            "content/en/sources.toml",
+            "baycare-discharge",
+            "has no publisher",
+        ],
+    );
+}
+
+#[test]
+fn a_link_that_is_not_https_is_named() {
+    let s = Scratch::new("http-link");
+    s.edit("en", "sources", |t| {
+        t.replacen(
+            "url = \"https://baycare.org/",
+            "url = \"http://baycare.org/",
+            1,
+        )
+    });
+    s.edit("es", "sources", |t| {
+        t.replacen(
+            "url = \"https://baycare.org/",
+            "url = \"http://baycare.org/",
+            1,
+        )
+    });
+    assert_error(
+        &s.errors(),
+        &[
+            "content/en/sources.toml",
+            "baycare-discharge",
+            "not an https address",
+        ],
+    );
+}
+
+#[test]
+fn citing_the_project_notes_is_refused() {
+    let s = Scratch::new("notes");
+    for lang in ["en", "es"] {
+        s.edit(lang, "warnings", |t| {
+            t.replacen(
+                "sources = [\"care-after\", \"baycare-discharge\"]",
+                "sources = [\"care-after\", \"notes\"]",
+                1,
+            )
+        });
+        s.edit(lang, "sources", |t| {
+            format!("{t}\n[[source]]\nid = \"notes\"\ntitle = \"Content notes\"\npublisher = \"This project.\"\n")
+        });
+    }
+    let errors = s.errors();
+    assert_error(
+        &errors,
+        &["content/en/warnings.toml", "chest-pain", "cites \"notes\""],
+    );
+    assert_error(
+        &errors,
+        &["content/en/sources.toml", "notes", "not a public document"],
+    );
+}
+
+#[test]
+fn a_translation_with_another_link_or_review_date_is_named() {
+    let s = Scratch::new("review");
+    s.edit("es", "sources", |t| {
+        t.replacen("last_reviewed = \"", "last_reviewed = \"1", 1)
+    });
+    assert_error(
+        &s.errors(),
+        &["content/es/sources.toml", "review.last_reviewed"],
+    );
+}

@@ -148,6 +148,134 @@ fn markup_in_attributes_is_shown_as_text_never_as_markup() {
     assert!(html.contains("&lt;script&gt;"));
 }
 
+#[test]
+fn the_overview_opens_with_the_key_points_and_their_sources_in_both_languages() {
+    for lang in Lang::ALL {
+        let g = guide(lang);
+        let html = render(&[("lang", lang.tag()), ("sections", "overview")]);
+        let start = html
+            .find(r#"<aside aria-labelledby="kg-key-points-overview" class="kg-key-points">"#)
+            .unwrap_or_else(|| panic!("{lang:?}: no key points box"));
+        let end = start + html[start..].find("</aside>").expect("closed");
+        let aside = &html[start..end];
+        assert!(aside.contains(&escape(g.ui.key_points_heading)), "{lang:?}");
+        assert!(
+            start < html.find(&escape(g.intro[0].heading)).expect("intro"),
+            "{lang:?}: the box comes first"
+        );
+        let points = aside.matches(r#"class="kg-key-point-text""#).count();
+        assert_eq!(points, g.key_points.len(), "{lang:?}");
+        assert!((5..=6).contains(&points));
+        assert_eq!(
+            aside.matches(r#"class="kg-refs""#).count(),
+            points,
+            "{lang:?}: each point cites its sources"
+        );
+        assert!(
+            aside.contains("911"),
+            "{lang:?}: the emergency number is filled in"
+        );
+        assert!(!aside.contains('{'), "{lang:?}: no placeholder left");
+    }
+}
+
+#[test]
+fn each_aftercare_group_title_has_its_pictogram_hidden_from_screen_readers() {
+    for lang in Lang::ALL {
+        let html = render(&[("lang", lang.tag()), ("sections", "aftercare")]);
+        for group in guide(lang).aftercare {
+            let legend = format!(
+                r#"<legend id="kg-group-aftercare-{}" class="kg-group-title">"#,
+                group.id
+            );
+            let start = html
+                .find(&legend)
+                .unwrap_or_else(|| panic!("{lang:?}: {}", group.id));
+            let rest = &html[start..];
+            let legend_html = &rest[..rest.find("</legend>").expect("closed")];
+            assert!(
+                legend_html.contains(r#"class="kg-pictogram""#)
+                    && legend_html.contains(r#"aria-hidden="true""#),
+                "{lang:?}: {} has no decorative pictogram: {legend_html}",
+                group.id
+            );
+            assert!(legend_html.contains(r#"stroke="currentColor""#));
+        }
+        let before = render(&[("lang", lang.tag()), ("sections", "before")]);
+        let body = &before[before.find("kg-body").expect("body")..];
+        let body = &body[..body.find("kg-print-sheet").unwrap_or(body.len())];
+        assert!(
+            !body.contains("kg-pictogram"),
+            "{lang:?}: before-groups get none"
+        );
+    }
+}
+
+#[test]
+fn the_sources_section_lists_real_documents_with_links_and_the_review_stamp_in_both_languages() {
+    for lang in Lang::ALL {
+        let g = guide(lang);
+        let html = render(&[
+            ("lang", lang.tag()),
+            ("sections", "sources"),
+            (
+                "reviewed-by",
+                "Dr. A. Rivera, Riverside Spine Center, November 2026",
+            ),
+        ]);
+        assert!(
+            !html.contains("notes"),
+            "{lang:?}: the project notes are not a source"
+        );
+        for (i, s) in g.sources.iter().enumerate() {
+            assert!(
+                html.contains(&format!("id=\"kg-source-{}\"", i + 1)),
+                "{lang:?} {}",
+                s.id
+            );
+            let title = s.title.replace('&', "&amp;");
+            assert!(html.contains(&title), "{lang:?} {}", s.id);
+            if let Some(url) = s.url {
+                assert!(url.starts_with("https://"));
+                assert!(
+                    html.contains(&format!("href=\"{}\"", escape(url))),
+                    "{lang:?} {}",
+                    s.id
+                );
+            }
+        }
+        assert!(g.sources.iter().filter(|s| s.url.is_some()).count() >= 10);
+        assert!(html.contains(g.review.last_reviewed) && html.contains(g.review.version));
+        assert!(
+            html.contains("Dr. A. Rivera, Riverside Spine Center, November 2026"),
+            "{lang:?}"
+        );
+    }
+}
+
+#[test]
+fn each_citation_is_one_short_phrase_of_links_named_by_their_titles() {
+    let g = guide(Lang::En);
+    let html = render(&[("sections", "overview")]);
+    assert!(
+        !html.contains("kg-refs-list"),
+        "no list per citation any more"
+    );
+    let first = &html[html.find(r#"<p class="kg-refs">"#).expect("a citation")..];
+    let first = &first[..first.find("</p>").expect("closed")];
+    assert!(
+        first.contains("<span class=\"kg-refs-label\">Sources</span>"),
+        "{first}"
+    );
+    let title = escape(g.sources[0].title);
+    assert!(
+        first.contains(&format!("aria-label=\"Source 1: {title}\"")),
+        "{first}"
+    );
+    assert!(first.contains("href=\"#kg-source-1\""), "{first}");
+    assert!(!first.contains("<li"));
+}
+
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")

@@ -4,6 +4,7 @@ use super::context::{GuideContext, RenderMode};
 use super::heading::Heading;
 use super::print_sheet::PrintSheet;
 use super::section_nav::SectionNav;
+use super::sources_toggle::SourcesToggle;
 use super::{checklist::ChecklistSection, overview::Overview, procedure::Procedure};
 use super::{questions::Questions, risks::Risks, sources::Sources, warnings::Warnings};
 use crate::content::{guide, text, Lang};
@@ -164,7 +165,7 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<GuideContext> context={context.clone()}>
-            <section class="kg" ref={root} lang={state.lang.tag()} aria-label={g.ui.widget_label}>
+            <section class={classes!("kg", (!state.show_sources).then_some("kg-refs-off"))} ref={root} lang={state.lang.tag()} aria-label={g.ui.widget_label}>
                 <header class="kg-header">
                     <div class="kg-header-text">
                         <Heading class="kg-title" part="kg-title">{ g.ui.title }</Heading>
@@ -178,6 +179,7 @@ pub fn app(props: &AppProps) -> Html {
                         <button type="button" class="kg-button kg-button-secondary kg-print" aria-label={g.ui.print_label} onclick={print}>
                             { g.ui.print }
                         </button>
+                        <SourcesToggle />
                         <button type="button" class="kg-button kg-button-secondary kg-lang" lang={other_lang.tag()} onclick={switch_lang}>
                             { guide(other_lang).ui.read_in }
                         </button>

@@ -3,6 +3,7 @@
 
 use super::context::{use_guide, RenderMode};
 use super::heading::Heading;
+use super::pictogram::pictogram;
 use super::source_refs::source_refs;
 use super::timeline::Timeline;
 use crate::content::{text, ChecklistGroup};
@@ -166,7 +167,10 @@ fn group(props: &GroupProps) -> Html {
     let heading_id = format!("kg-group-{}-{}", props.list, group.id);
     html! {
         <fieldset class="kg-group" aria-describedby={format!("{heading_id}-progress")}>
-            <legend id={heading_id.clone()} class="kg-group-title">{ title.clone() }</legend>
+            <legend id={heading_id.clone()} class="kg-group-title">
+                if props.list == "aftercare" { { pictogram(group.id) } }
+                { title.clone() }
+            </legend>
             <p class="kg-progress" id={format!("{heading_id}-progress")}>
                 <span class={classes!("kg-progress-text", (done == total).then_some("kg-progress-complete"))}>
                     { progress }

@@ -2,6 +2,7 @@
 
 use super::context::use_guide;
 use super::heading::Heading;
+use super::key_points::KeyPoints;
 use super::source_refs::source_refs;
 use yew::prelude::*;
 
@@ -12,6 +13,7 @@ pub fn overview() -> Html {
     html! {
         <div class="kg-section" data-section="overview">
             <Heading depth={1} focusable=true>{ g.ui.section_overview }</Heading>
+            <KeyPoints place="overview" />
             { for g.intro.iter().map(|p| html! {
                 <div class="kg-block" key={p.id}>
                     <Heading depth={2}>{ context.text(p.heading) }</Heading>

@@ -3,6 +3,8 @@
 //! aftercare checklist with empty boxes to tick by hand, and the warning signs.
 
 use super::context::use_guide;
+use super::pictogram::pictogram;
+use super::review_stamp::ReviewStamp;
 use super::timeline::Timeline;
 use super::warnings::Warnings;
 use crate::content::text;
@@ -33,7 +35,7 @@ pub fn print_sheet() -> Html {
                 <p class="kg-print-subtitle">{ g.ui.aftercare_heading }</p>
                 { for g.aftercare.iter().map(|group| html! {
                     <div class="kg-print-group" key={group.id}>
-                        <p class="kg-print-group-title">{ context.text(group.title) }</p>
+                        <p class="kg-print-group-title">{ pictogram(group.id) }{ context.text(group.title) }</p>
                         <ul>
                             { for group.items.iter().map(|item| {
                                 let key = tick_key("aftercare", item.id);
@@ -54,6 +56,7 @@ pub fn print_sheet() -> Html {
                 }) }
             </div>
             <p class="kg-print-footer">{ context.text(g.disclaimer.text) }</p>
+            <ReviewStamp />
         </div>
     }
 }

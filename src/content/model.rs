@@ -52,12 +52,32 @@ pub enum Scene {
 pub struct Source {
     pub id: &'static str,
     pub title: &'static str,
+    /// Who published or wrote it, or, for a leaflet that names no one, what kind of document it is.
     pub publisher: &'static str,
+    pub year: Option<u16>,
+    /// Its public https address, when it has one.
+    pub url: Option<&'static str>,
+}
+
+/// The content's own stamp: which version of the words, and when they were last reviewed.
+#[derive(Debug, PartialEq)]
+pub struct Review {
+    pub version: &'static str,
+    /// `YYYY-MM-DD`.
+    pub last_reviewed: &'static str,
 }
 
 /// A sentence or two that rests on named sources.
 #[derive(Debug, PartialEq)]
 pub struct Statement {
+    pub text: &'static str,
+    pub sources: &'static [&'static str],
+}
+
+/// One line of the overview's "Key points" box: a thing the patient must remember.
+#[derive(Debug, PartialEq)]
+pub struct KeyPoint {
+    pub id: &'static str,
     pub text: &'static str,
     pub sources: &'static [&'static str],
 }
@@ -162,7 +182,10 @@ pub struct Guide {
     pub lang: Lang,
     pub ui: Ui,
     pub sources: &'static [Source],
+    pub review: Review,
     pub params: ParamDefaults,
+    /// The summary at the top of the overview (PEMAT item 11).
+    pub key_points: &'static [KeyPoint],
     pub intro: &'static [Paragraph],
     pub disclaimer: Statement,
     pub steps: &'static [Step],

@@ -28,6 +28,10 @@ pub struct Config {
     pub values: PracticeValues,
     /// The practice phone as the patient should read it, e.g. "(555) 010-0199".
     pub practice_phone: Option<String>,
+    /// The practice's own clinical review of the guide, e.g. "Dr. A. Rivera, Riverside
+    /// Spine Center, November 2026": shown beside the content's review stamp, so a
+    /// patient sees who vouches for the words. Free text, cleaned like every attribute.
+    pub reviewed_by: Option<String>,
     /// Sections to show, in order. Always includes the warning signs.
     pub sections: Vec<Section>,
     /// Zero-based procedure step to open on.
@@ -83,6 +87,7 @@ impl Config {
             driving: text("driving"),
             return_to_work: text("return-to-work"),
         };
+        let reviewed_by = text("reviewed-by");
         let phone_raw = raw("practice-phone");
         let lang_raw = raw("lang");
         let sections_raw = raw("sections");
@@ -95,6 +100,7 @@ impl Config {
             lang: Lang::En,
             values,
             practice_phone: None,
+            reviewed_by,
             sections: Section::ALL.to_vec(),
             start_step: 0,
             heading_level: 2,
@@ -390,5 +396,28 @@ mod tests {
         let c = config(&[("practice-name", &long), ("driving", "Wait\u{0007} 2 days")]);
         assert_eq!(c.values.practice_name.as_ref().map(|s| s.len()), Some(300));
         assert_eq!(c.values.driving.as_deref(), Some("Wait 2 days"));
+    }
+
+    #[test]
+    fn reviewed_by_is_cleaned_trimmed_cut_and_warned_about_once() {
+        let c = config(&[(
+            "reviewed-by",
+            "  Dr. A. Rivera,\u{0000} Riverside Spine Center, November 2026\n ",
+        )]);
+        assert_eq!(
+            c.reviewed_by.as_deref(),
+            Some("Dr. A. Rivera, Riverside Spine Center, November 2026")
+        );
+        assert!(c.warnings.is_empty());
+        assert_eq!(config(&[("reviewed-by", " \t ")]).reviewed_by, None);
+        let long = config(&[("reviewed-by", &"y".repeat(MAX_TEXT * 2))]);
+        assert_eq!(long.reviewed_by.map(|s| s.chars().count()), Some(MAX_TEXT));
+        assert_eq!(
+            long.warnings
+                .iter()
+                .filter(|w| w.starts_with("reviewed-by:"))
+                .count(),
+            1
+        );
     }
 }

@@ -29,13 +29,19 @@ mod browser {
     use std::collections::BTreeSet;
     use std::rc::Rc;
 
-    type Snapshot = (BTreeSet<String>, Option<String>);
+    type Snapshot = (BTreeSet<String>, Option<String>, bool);
 
     #[hook]
     pub fn use_sync(state: &UseReducerHandle<GuideState>, storage_key: &str) {
         // What storage holds as far as we know: saving the same again is skipped,
         // so the first render never overwrites what it just loaded.
-        let last = use_mut_ref(|| Some((state.ticks.clone(), state.procedure_date.clone())));
+        let last = use_mut_ref(|| {
+            Some((
+                state.ticks.clone(),
+                state.procedure_date.clone(),
+                state.show_sources,
+            ))
+        });
         let key = storage_key.to_string();
 
         {
@@ -46,11 +52,14 @@ mod browser {
             use_effect_with(key.clone(), move |key| {
                 if !std::mem::replace(&mut *first.borrow_mut(), false) {
                     let (saved, persistence) = storage::load_initial(key);
-                    *last.borrow_mut() = Some((saved.ticks.clone(), saved.procedure_date.clone()));
+                    let show = saved.show_sources.unwrap_or(true);
+                    *last.borrow_mut() =
+                        Some((saved.ticks.clone(), saved.procedure_date.clone(), show));
                     state.dispatch(Action::Restore {
                         ticks: saved.ticks,
                         procedure_date: saved.procedure_date,
                     });
+                    state.dispatch(Action::SetShowSources(show));
                     state.dispatch(Action::SetPersistence(persistence));
                 }
             });
@@ -59,10 +68,15 @@ mod browser {
             let state_for_save = state.clone();
             let last = last.clone();
             let key = key.clone();
-            let snapshot: Snapshot = (state.ticks.clone(), state.procedure_date.clone());
+            let snapshot: Snapshot = (
+                state.ticks.clone(),
+                state.procedure_date.clone(),
+                state.show_sources,
+            );
             use_effect_with(snapshot, move |snapshot| {
                 if last.borrow().as_ref() != Some(snapshot) {
-                    let saved = storage::save(&key, &snapshot.0, snapshot.1.as_deref());
+                    let saved =
+                        storage::save(&key, &snapshot.0, snapshot.1.as_deref(), Some(snapshot.2));
                     *last.borrow_mut() = Some(snapshot.clone());
                     if !saved && state_for_save.persistence != Persistence::VisitOnly {
                         state_for_save.dispatch(Action::SetPersistence(Persistence::VisitOnly));
@@ -93,19 +107,25 @@ mod browser {
                                 // Another tab wrote something unreadable: keep it aside and put
                                 // back what this tab shows, so a reload loses nothing.
                                 storage::back_up(&key_for_listener, &raw);
-                                if let Some((ticks, date)) = last.borrow().clone() {
-                                    let _ =
-                                        storage::save(&key_for_listener, &ticks, date.as_deref());
+                                if let Some((ticks, date, show)) = last.borrow().clone() {
+                                    let _ = storage::save(
+                                        &key_for_listener,
+                                        &ticks,
+                                        date.as_deref(),
+                                        Some(show),
+                                    );
                                 }
                                 return;
                             }
                         };
+                        let show = saved.show_sources.unwrap_or(true);
                         *last.borrow_mut() =
-                            Some((saved.ticks.clone(), saved.procedure_date.clone()));
+                            Some((saved.ticks.clone(), saved.procedure_date.clone(), show));
                         state.dispatch(Action::Restore {
                             ticks: saved.ticks,
                             procedure_date: saved.procedure_date,
                         });
+                        state.dispatch(Action::SetShowSources(show));
                     });
                     *listener.borrow_mut() = Some(l);
                 }

@@ -31,6 +31,12 @@ pub struct Saved {
     pub ticks: BTreeSet<String>,
     #[serde(default)]
     pub procedure_date: Option<String>,
+    /// Whether the patient shows the source references. Added to the version-1 shape as an
+    /// optional field rather than by bumping the version: an older copy of the widget still
+    /// open in another tab reads the ticks and ignores it, where a new version would make
+    /// that copy treat the list as unreadable and start afresh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_sources: Option<bool>,
 }
 
 /// What loading found.
@@ -105,10 +111,20 @@ pub fn is_iso_date(date: &str) -> bool {
 
 /// The text to store.
 pub fn encode(ticks: &BTreeSet<String>, procedure_date: Option<&str>) -> String {
+    encode_with(ticks, procedure_date, None)
+}
+
+/// The text to store, with the show-sources choice when there is one.
+pub fn encode_with(
+    ticks: &BTreeSet<String>,
+    procedure_date: Option<&str>,
+    show_sources: Option<bool>,
+) -> String {
     let saved = Saved {
         version: VERSION,
         ticks: ticks.clone(),
         procedure_date: procedure_date.map(str::to_string),
+        show_sources,
     };
     serde_json::to_string(&saved).unwrap_or_default()
 }
@@ -154,10 +170,18 @@ mod browser {
     }
 
     /// Saves a widget's data; `false` when the browser refused (blocked or full).
-    pub fn save(storage_key: &str, ticks: &BTreeSet<String>, procedure_date: Option<&str>) -> bool {
+    pub fn save(
+        storage_key: &str,
+        ticks: &BTreeSet<String>,
+        procedure_date: Option<&str>,
+        show_sources: Option<bool>,
+    ) -> bool {
         available()
             && LocalStorage::raw()
-                .set_item(&key(storage_key), &encode(ticks, procedure_date))
+                .set_item(
+                    &key(storage_key),
+                    &encode_with(ticks, procedure_date, show_sources),
+                )
                 .is_ok()
     }
 }
@@ -236,5 +260,24 @@ mod tests {
     fn keys_are_versioned_per_widget() {
         assert_eq!(key("clinic"), "kyphoplasty-guide:v1:clinic");
         assert_ne!(key("a"), key("b"));
+    }
+
+    #[test]
+    fn the_show_sources_choice_is_kept_and_older_data_still_reads_with_its_ticks() {
+        let ticks: BTreeSet<String> = ["aftercare/ice".to_string()].into();
+        let Loaded::Data(saved) = decode(&encode_with(&ticks, None, Some(false))) else {
+            panic!()
+        };
+        assert_eq!(
+            (saved.ticks, saved.show_sources),
+            (ticks.clone(), Some(false))
+        );
+        // Saved before the field existed: every tick is read, the choice is unset.
+        let old = r#"{"version":1,"ticks":["aftercare/ice"],"procedureDate":"2026-11-24"}"#;
+        let Loaded::Data(saved) = decode(old) else {
+            panic!()
+        };
+        assert_eq!((saved.ticks, saved.show_sources), (ticks, None));
+        assert!(!encode(&BTreeSet::new(), None).contains("showSources"));
     }
 }
