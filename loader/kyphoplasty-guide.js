@@ -207,7 +207,9 @@
   var UNSAFE_TAGS = /^(script|iframe|object|embed|style|link|meta|base|form)$/i;
 
   /* Builds DOM from the JSON tree with createElement: no HTML parser, so nothing for
-     a Trusted Types policy to refuse. The tree comes with its integrity hash. */
+     a Trusted Types policy to refuse. The tree comes with its integrity hash.
+     A hidden section, a hidden step and the print sheet are built only when first
+     shown (`materialise`): the first paint builds what the patient sees. */
   function build(node, inSvg) {
     if (typeof node === "string") return document.createTextNode(node);
     var tag = node[0];
@@ -218,8 +220,23 @@
     Object.keys(attributes).forEach(function (name) {
       if (!/^on/i.test(name)) el.setAttribute(name, attributes[name]);
     });
+    var deferred = "hidden" in attributes && ("data-kg-panel" in attributes || "data-kg-step" in attributes);
+    if (deferred || / ?kg-print-sheet\b/.test(attributes["class"] || "")) {
+      el._kgPending = { children: node.slice(2), svg: svg };
+      return el;
+    }
     for (var i = 2; i < node.length; i++) el.appendChild(build(node[i], svg));
     return el;
+  }
+
+  /* Builds a part left for later, and fills it in like the rest. */
+  function materialise(el) {
+    var pending = el && el._kgPending;
+    if (!pending) return;
+    el._kgPending = null;
+    var guide = el.closest(".kg");
+    pending.children.forEach(function (child) { el.appendChild(build(child, pending.svg)); });
+    if (guide && guide._kgFill) guide._kgFill(el);
   }
 
   var NUMBER_VALUES = { practice_phone: 1, practice_phone_nowrap: 1 };
@@ -232,6 +249,7 @@
       practice_name: config["practice-name"],
       emergency_number: config["emergency-number"],
       practice_phone: config["practice-phone"],
+      reviewed_by: config["reviewed-by"],
       practice_phone_nowrap: config["practice-phone"] && config["practice-phone"].replace(/ /g, "\u00a0").replace(/-/g, "\u2011"),
     };
     INSTRUCTIONS.forEach(function (name) {
@@ -240,6 +258,7 @@
     return values;
   }
 
+  /* Puts the practice's values into `root` (the document, or a part built later). */
   function personalise(root, config, lang) {
     var values = valuesFor(config, lang);
     var set = function (names) {
@@ -268,9 +287,6 @@
       });
     }
     relevel(root, config["heading-level"] || 2);
-    var guide = root.querySelector(".kg");
-    if (config.accent) guide.style.setProperty("--kg-accent", config.accent);
-    return values;
   }
 
   /* The document is written with the title at <h2>; the practice may ask for another level. */
@@ -304,6 +320,7 @@
   function openSection(guide, name, focus) {
     var panel = guide.querySelector(":scope > [data-kg-panel='" + name + "']");
     if (!panel) return;
+    materialise(panel);
     guide.setAttribute("data-kg-section", name);
     guide.querySelectorAll(":scope > [data-kg-panel]").forEach(function (p) { p.hidden = p !== panel; });
     guide.querySelectorAll(".kg-nav-button[data-section]").forEach(function (button) {
@@ -320,7 +337,11 @@
     var panels = guide.querySelectorAll("[data-kg-step]");
     var step = Math.min(Math.max(1, number), panels.length);
     guide.setAttribute("data-kg-step", String(step));
-    panels.forEach(function (panel) { panel.hidden = Number(panel.getAttribute("data-kg-step")) !== step; });
+    panels.forEach(function (panel) {
+      var shown = Number(panel.getAttribute("data-kg-step")) === step;
+      if (shown) materialise(panel);
+      panel.hidden = !shown;
+    });
     guide.querySelectorAll(".kg-step-list li").forEach(function (li, i) {
       li.classList.toggle("kg-step-current", i + 1 === step);
       li.classList.toggle("kg-step-done", i + 1 < step);
@@ -353,12 +374,21 @@
     container.setAttribute("data-kg-document", "");
     container.appendChild(build(data.tree));
     var guide = container.firstChild;
+    guide._kgFill = function (part) { personalise(part, config, data.lang); };
     personalise(container, config, data.lang);
+    if (config.accent) guide.style.setProperty("--kg-accent", config.accent);
     arrangeSections(container, config.sections);
     var first = guide.querySelector(":scope > [data-kg-panel]");
     openSection(guide, at.section || (config.sections ? config.sections[0] : first && first.getAttribute("data-kg-panel")));
     openStep(guide, at.step || config["start-step"] || 1);
+    showSources(guide, rememberedShowSources(config));
     guide.addEventListener("click", function (event) { onClick(element, guide, event); });
+    // The print sheet is built when the page is about to print (Print button or Ctrl+P).
+    if (element._kgBeforePrint) window.removeEventListener("beforeprint", element._kgBeforePrint);
+    element._kgBeforePrint = function () {
+      materialise(guide.querySelector(".kg-print-sheet"));
+    };
+    window.addEventListener("beforeprint", element._kgBeforePrint);
     guide.addEventListener("keydown", function (event) { onKey(guide, event); });
     var old = element._root.querySelector(".kg-mount[data-kg-document]");
     if (old) old.replaceWith(container);
@@ -369,6 +399,15 @@
 
   function onClick(element, guide, event) {
     if (element._widget) return;
+    var ref = event.target.closest("a.kg-ref");
+    if (ref && guide.contains(ref)) {
+      // "Sources 1, 4": open the entry without touching the host page's URL.
+      event.preventDefault();
+      openSection(guide, "sources");
+      var entry = guide.querySelector(ref.getAttribute("href"));
+      if (entry) entry.focus();
+      return;
+    }
     var target = event.target.closest("button");
     if (!target || !guide.contains(target) || target.getAttribute("aria-disabled") === "true") return;
     var current = Number(guide.getAttribute("data-kg-step")) || 1;
@@ -377,8 +416,29 @@
     else if (target.classList.contains("kg-next")) openStep(guide, current + 1);
     else if (target.classList.contains("kg-previous")) openStep(guide, current - 1);
     else if (target.hasAttribute("data-kg-goto")) openStep(guide, Number(target.getAttribute("data-kg-goto")));
-    else if (target.classList.contains("kg-print")) window.print();
+    else if (target.classList.contains("kg-print")) {
+      materialise(guide.querySelector(".kg-print-sheet"));
+      window.print();
+    }
     else if (target.classList.contains("kg-lang")) switchLanguage(element, target.getAttribute("lang"));
+    else if (target.classList.contains("kg-sources-toggle")) showSources(guide, target.getAttribute("aria-pressed") !== "true");
+  }
+
+  /* The "Show sources" switch. The live widget remembers the choice; the document
+     starts from what it remembered, so nothing moves when the wasm takes over. */
+  function showSources(guide, show) {
+    guide.classList.toggle("kg-refs-off", !show);
+    var toggle = guide.querySelector(".kg-sources-toggle");
+    if (toggle) toggle.setAttribute("aria-pressed", show ? "true" : "false");
+  }
+
+  function rememberedShowSources(config) {
+    try {
+      var saved = JSON.parse(window.localStorage.getItem("kyphoplasty-guide:v1:" + (config["storage-key"] || "default")));
+      return !(saved && saved.showSources === false);
+    } catch (error) {
+      return true; // no storage, or unreadable: the default
+    }
   }
 
   function onKey(guide, event) {
@@ -502,8 +562,11 @@
       // Without its document (an older host folder, a network error) the guide still
       // comes, rendered by the wasm; only if that fails too does the fallback stay.
       shown.catch(function () {});
-      // 2. The WebAssembly, which never holds up the document.
-      this._loading = Promise.all([loadModule(), styled])
+      // 2. The WebAssembly, once the document is up (or cannot be): on a slow network
+      //    it would otherwise share the bandwidth with the text the patient waits for.
+      var afterDocument = shown.then(function () {}, function () {});
+      this._loading = afterDocument
+        .then(function () { return Promise.all([loadModule(), styled]); })
         .then(function (results) {
           element._loading = null;
           if (!element.isConnected || element._widget) return;

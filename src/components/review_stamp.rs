@@ -18,12 +18,15 @@ pub fn review_stamp() -> Html {
             ("date", g.review.last_reviewed),
         ],
     );
+    let reviewer_if = context.shown_if("reviewed_by");
     html! {
         <p class="kg-review-stamp">
             <span>{ stamp }</span>
             if let Some(reviewer) = context.config.reviewed_by.as_deref() {
                 { " " }
-                <span class="kg-reviewed-by">{ text::ui(g.ui.reviewed_by, &[("reviewer", reviewer)]) }</span>
+                <span class="kg-reviewed-by" data-kg-if={reviewer_if} hidden={reviewer_if.is_some()}>
+                    { text::ui(g.ui.reviewed_by, &[("reviewer", reviewer)]) }
+                </span>
             }
         </p>
     }

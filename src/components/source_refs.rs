@@ -7,7 +7,7 @@
 //! host page's URL; in the static guide it is a plain in-page link. The references can
 //! be hidden on screen (the "Show sources" switch).
 
-use super::context::use_guide;
+use super::context::{use_guide, RenderMode};
 use crate::content::{text, Guide};
 use crate::state::Action;
 use yew::prelude::*;
@@ -48,7 +48,7 @@ pub fn source_refs_view(props: &SourceRefsProps) -> Html {
             g.ui.source_ref_label,
             &[("number", &number), ("title", title)],
         );
-        let onclick = (!context.static_page).then(|| {
+        let onclick = (context.mode != RenderMode::Page).then(|| {
             let state = context.state.clone();
             Callback::from(move |event: MouseEvent| {
                 event.prevent_default();

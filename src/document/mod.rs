@@ -29,7 +29,7 @@ pub fn marker(name: &str) -> String {
 
 /// The names a marker can carry: the placeholders of the content, and the practice
 /// phone as written and as kept on one line.
-pub const VALUE_NAMES: [&str; 8] = [
+pub const VALUE_NAMES: [&str; 9] = [
     "practice_name",
     "emergency_number",
     "lifting_limit",
@@ -38,6 +38,7 @@ pub const VALUE_NAMES: [&str; 8] = [
     "return_to_work",
     "practice_phone",
     "practice_phone_nowrap",
+    "reviewed_by",
 ];
 
 /// The configuration the document is rendered with: the language, and a marker for
@@ -56,5 +57,6 @@ pub fn config(lang: Lang) -> Config {
         return_to_work: Some(marker("return_to_work")),
     };
     config.practice_phone = Some(marker("practice_phone"));
+    config.reviewed_by = Some(marker("reviewed_by"));
     config
 }

@@ -85,10 +85,13 @@ pub fn parse(json: &str) -> (Wording, Vec<String>) {
             warnings.push(format!("practice wording: unknown item \"{}\" ignored (use keys such as \"aftercare/lifting\")", short(key)));
             continue;
         }
-        match text.as_str().map(str::trim) {
+        // Control characters go first, so a value made only of them counts as empty.
+        let cleaned: Option<String> = text
+            .as_str()
+            .map(|t| t.chars().filter(|c| !c.is_control()).collect());
+        match cleaned.as_deref().map(str::trim) {
             Some(t) if !t.is_empty() && t.chars().count() <= MAX_ITEM => {
-                let cleaned: String = t.chars().filter(|c| !c.is_control()).collect();
-                wording.items.insert(key.clone(), cleaned);
+                wording.items.insert(key.clone(), t.to_string());
             }
             Some(t) if !t.is_empty() => {
                 warnings.push(format!("practice wording: \"{key}\" is longer than {MAX_ITEM} characters; using the guide's wording"))
@@ -141,6 +144,16 @@ mod tests {
             None,
             "English wording is not shown in Spanish"
         );
+    }
+
+    #[test]
+    fn wording_of_only_control_characters_counts_as_empty() {
+        // Found by tests/config_props.rs: "\u{7f}" survived the emptiness check, then was
+        // cleaned to "" and replaced the item's text with nothing.
+        let key = first_aftercare_key();
+        let (w, warnings) = parse(&format!(r#"{{"items":{{"{key}":"\u007f \u0007"}}}}"#));
+        assert!(w.items.is_empty(), "{:?}", w.items);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
     }
 
     #[test]
