@@ -20,11 +20,18 @@ import { sleep, log } from "./util.mjs";
 
 const TIMEOUT = 30000;
 
-async function freshPage(browser, rate) {
+/** "Slow 4G": about 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip (Lighthouse's mobile profile). */
+export const SLOW_4G = { latency: 150, downloadThroughput: (1.6 * 1e6) / 8, uploadThroughput: (750 * 1e3) / 8 };
+
+async function freshPage(browser, rate, network = null) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  if (network) {
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, ...network });
+  }
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => {
@@ -126,8 +133,8 @@ export function cls(shifts) {
 }
 
 /** The static-HTML floor: FCP (and LCP, and the guide's title painted) of the script-free page. */
-export async function loadStatic(browser, origin, rate) {
-  const { context, page, errors } = await freshPage(browser, rate);
+export async function loadStatic(browser, origin, rate, network = null) {
+  const { context, page, errors } = await freshPage(browser, rate, network);
   await page.goto(origin + "/bench-static.html", { waitUntil: "load", timeout: TIMEOUT });
   await sleep(300);
   const m = await page.evaluate(paintEntries);
@@ -137,8 +144,8 @@ export async function loadStatic(browser, origin, rate) {
 }
 
 /** Time to interactive (probe mode): see pages.mjs for the exact definition. */
-export async function loadInteractive(browser, origin, rate) {
-  const { context, page, errors } = await freshPage(browser, rate);
+export async function loadInteractive(browser, origin, rate, network = null) {
+  const { context, page, errors } = await freshPage(browser, rate, network);
   const done = consoleSignal(page, "bench:interactive");
   await page.goto(origin + "/bench-probe.html", { waitUntil: "load", timeout: TIMEOUT });
   await done;

@@ -1,11 +1,32 @@
 // A tiny static server for the benchmark: serves a build directory (the bench's own
 // dist, never the project's dist/) plus generated pages held in memory.
-// The MIME types of tests/e2e/support.mjs; no compression (localhost), no caching.
+// The MIME types of tests/e2e/support.mjs, no caching, and compression as a host or
+// CDN serves it (brotli, else gzip, when the browser asks), so the throttled-network
+// profile moves the bytes a patient's phone would; compressed once per file.
 import http from "node:http";
 import fs from "node:fs/promises";
 import path from "node:path";
+import zlib from "node:zlib";
 
 import { TYPES } from "../../tests/e2e/support.mjs";
+
+const cache = new Map();
+/** The file's bytes in the best encoding the request accepts (brotli q11, gzip -9, or none). */
+async function compressed(file, accept) {
+  const raw = await fs.readFile(file);
+  const key = `${file}:${raw.length}`;
+  if (!cache.has(key)) {
+    const text = !file.endsWith(".wasm");
+    cache.set(key, {
+      br: zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_MODE]: text ? zlib.constants.BROTLI_MODE_TEXT : zlib.constants.BROTLI_MODE_GENERIC } }),
+      gzip: zlib.gzipSync(raw, { level: 9 }),
+    });
+  }
+  const c = cache.get(key);
+  if (/\bbr\b/.test(accept)) return { body: c.br, encoding: "br" };
+  if (/\bgzip\b/.test(accept)) return { body: c.gzip, encoding: "gzip" };
+  return { body: raw, encoding: null };
+}
 
 /**
  * `root`: directory served at /. `pages`: Map of URL path → { body, type? } served
@@ -27,10 +48,11 @@ export async function startBenchServer({ root, pages = new Map(), port = 0 }) {
       return;
     }
     try {
-      const body = await fs.readFile(file);
+      const { body, encoding } = await compressed(file, req.headers["accept-encoding"] || "");
       res.writeHead(200, {
         "content-type": TYPES[path.extname(file)] || "application/octet-stream",
         "cache-control": "no-store",
+        ...(encoding ? { "content-encoding": encoding, vary: "accept-encoding" } : {}),
       });
       res.end(body);
     } catch {

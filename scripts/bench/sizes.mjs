@@ -8,6 +8,7 @@ export const EMBED_FILES = [
   ["kyphoplasty-guide-core.js", "glue (wasm-bindgen)"],
   ["kyphoplasty-guide-core_bg.wasm", "wasm"],
   ["kyphoplasty-guide.css", "stylesheet"],
+  ["kyphoplasty-guide-en.json", "document, one language (shown first)"],
 ];
 
 export function gzip(buf) {
@@ -28,7 +29,9 @@ export function brotli(buf, text) {
 export async function embedSizes(dist) {
   const rows = [];
   for (const [file, role] of EMBED_FILES) {
-    const buf = await fs.readFile(path.join(dist, file));
+    // An older build (measured for a before/after comparison) may lack a file.
+    const buf = await fs.readFile(path.join(dist, file)).catch(() => null);
+    if (!buf) continue;
     rows.push({ file, role, raw: buf.length, gzip: gzip(buf), brotli: brotli(buf, !file.endsWith(".wasm")) });
   }
   const total = { file: "total", role: "", raw: 0, gzip: 0, brotli: 0 };
