@@ -3,6 +3,9 @@
 // panic), and the live widget takes over without a visible change.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { startServer, launchBrowser, widgetReady, documentShown, watchErrors } from "./support.mjs";
 
 const NO_WASM_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
@@ -58,19 +61,35 @@ test("the document, with the practice's name, is on screen before the wasm arriv
   await page.close();
 });
 
+/** A full-page screenshot once two in a row agree (a busy machine may catch a frame mid-paint). */
+async function settledScreenshot(page) {
+  let last = await page.screenshot({ fullPage: true });
+  for (let i = 0; i < 10; i++) {
+    await page.waitForTimeout(150);
+    const next = await page.screenshot({ fullPage: true });
+    if (next.equals(last)) return next;
+    last = next;
+  }
+  return last;
+}
+
 for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
   test(`no visible change when the wasm takes over (${name})`, async () => {
     const { page, release } = await withWasmHeld("/", viewport);
     await documentShown(page);
     await page.evaluate(() => document.fonts.ready);
     const scroll = await page.evaluate(() => window.scrollY);
-    const before = await page.screenshot({ fullPage: true });
+    const before = await settledScreenshot(page);
     release();
     await widgetReady(page);
-    await page.waitForTimeout(200);
-    const after = await page.screenshot({ fullPage: true });
+    const after = await settledScreenshot(page);
     assert.equal(await page.evaluate(() => window.scrollY), scroll);
-    assert.ok(before.equals(after), "the screenshots before and after the takeover differ");
+    if (!before.equals(after)) {
+      // Kept for a person to look at: what moved.
+      await fs.writeFile(path.join(os.tmpdir(), `kg-takeover-${name}-before.png`), before);
+      await fs.writeFile(path.join(os.tmpdir(), `kg-takeover-${name}-after.png`), after);
+    }
+    assert.ok(before.equals(after), `the screenshots before and after the takeover differ (saved in ${os.tmpdir()}/kg-takeover-${name}-*.png)`);
     await page.close();
   });
 }
