@@ -8,10 +8,9 @@ import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startServer, launchBrowser, widgetReady, watchErrors, contrast } from "./support.mjs";
+import { startServer, launchBrowser, widgetReady, watchErrors, contrast, axeAudit, describeViolations } from "./support.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const AXE = path.resolve(here, "../../node_modules/axe-core/axe.min.js");
 const SHOTS = process.env.KG_A11Y_SHOTS || "/tmp/a11y-shots";
 // Every WCAG A/AA tag up to 2.2, and axe's best practices (heading order, landmarks,
 // unique names): not WCAG requirements, but cheap to keep clean and they catch
@@ -61,43 +60,12 @@ async function goToStep(host, n) {
 
 /** Runs axe on the widget's shadow root; returns the violations and records the state. */
 async function audit(page, state) {
-  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
-    await page.addScriptTag({ path: AXE });
-  }
-  const result = await page.evaluate(async (tags) => {
-    const r = await window.axe.run(document.querySelector("kyphoplasty-guide"), {
-      runOnly: { type: "tag", values: tags },
-      resultTypes: ["violations", "incomplete"],
-    });
-    const brief = (list) =>
-      list.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary || n.any.map((a) => a.message).join("; ") })),
-      }));
-    return {
-      rules: [...r.passes, ...r.violations, ...r.incomplete, ...r.inapplicable].map((x) => x.id),
-      violations: brief(r.violations),
-      incomplete: brief(r.incomplete),
-    };
-  }, AXE_TAGS);
+  const result = await axeAudit(page, AXE_TAGS);
   for (const id of result.rules) rulesSeen.add(id);
   audited.push(state);
   return { state, ...result };
 }
 
-function describeViolations(results) {
-  return results
-    .filter((r) => r.violations.length)
-    .flatMap((r) =>
-      r.violations.map(
-        (v) => `[${r.state}] ${v.id} (${v.impact}): ${v.help}\n` +
-          v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.summary.replace(/\s+/g, " ")}`).join("\n"),
-      ),
-    )
-    .join("\n");
-}
 
 
 /**

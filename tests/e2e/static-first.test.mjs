@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startServer, launchBrowser, widgetReady, documentShown, watchErrors } from "./support.mjs";
+import { startServer, launchBrowser, widgetReady, documentShown, watchErrors, axeAudit, describeViolations } from "./support.mjs";
 
 const NO_WASM_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 let server, browser;
@@ -236,5 +236,33 @@ test("the document carries the practice's configuration: sections, heading level
   await host.getByRole("button", { name: "Warning signs", exact: true }).first().click();
   await host.locator("[data-kg-panel=warnings]").getByText("Contact Lakeside Spine if:").waitFor();
   assert.equal(await host.locator("[data-kg-panel=warnings]").getByRole("link", { name: /Call Lakeside Spine/ }).getAttribute("href"), "tel:+15552223333");
+  await page.close();
+});
+
+test("axe: the document without the wasm, every section and every step, in both languages", async () => {
+  const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+  const page = await browser.newPage();
+  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.goto(server.origin + "/");
+  await waitState(page, "static");
+  const host = page.locator("kyphoplasty-guide");
+  const results = [];
+  for (const lang of ["en", "es"]) {
+    if (lang === "es") {
+      await host.locator(".kg-lang").click();
+      await page.waitForFunction(() => document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg").getAttribute("lang") === "es");
+    }
+    for (const name of ["overview", "procedure", "before", "aftercare", "warnings", "risks", "questions", "sources"]) {
+      await host.locator(`.kg-nav-button[data-section="${name}"]`).click();
+      results.push({ state: `document ${lang} ${name}`, ...(await axeAudit(page, tags)) });
+    }
+    await host.locator('.kg-nav-button[data-section="procedure"]').click();
+    await host.locator('[data-kg-goto="1"]').click(); // the language switch kept the step
+    for (let step = 2; step <= 8; step++) {
+      await host.locator(".kg-stepper:not([hidden]) .kg-next").click();
+      results.push({ state: `document ${lang} step ${step}`, ...(await axeAudit(page, tags)) });
+    }
+  }
+  assert.equal(describeViolations(results), "", "axe violations");
   await page.close();
 });

@@ -112,6 +112,46 @@ export function watchErrors(page) {
   return errors;
 }
 
+const AXE = path.resolve(here, "../../node_modules/axe-core/axe.min.js");
+
+/** Runs axe-core (with `tags`) on the guide's element and its shadow root: the rules it ran, its violations and incompletes. */
+export async function axeAudit(page, tags, host = "kyphoplasty-guide") {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
+    await page.addScriptTag({ path: AXE });
+  }
+  return page.evaluate(async ([tags, host]) => {
+    const r = await window.axe.run(document.querySelector(host), {
+      runOnly: { type: "tag", values: tags },
+      resultTypes: ["violations", "incomplete"],
+    });
+    const brief = (list) =>
+      list.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary || n.any.map((a) => a.message).join("; ") })),
+      }));
+    return {
+      rules: [...r.passes, ...r.violations, ...r.incomplete, ...r.inapplicable].map((x) => x.id),
+      violations: brief(r.violations),
+      incomplete: brief(r.incomplete),
+    };
+  }, [tags, host]);
+}
+
+/** axe results ({ state, violations }) as one readable message; "" when there are none. */
+export function describeViolations(results) {
+  return results
+    .filter((r) => r.violations.length)
+    .flatMap((r) =>
+      r.violations.map(
+        (v) => `[${r.state}] ${v.id} (${v.impact}): ${v.help}\n` +
+          v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.summary.replace(/\s+/g, " ")}`).join("\n"),
+      ),
+    )
+    .join("\n");
+}
+
 /** WCAG contrast ratio of two computed "rgb(a)(…)" colours. */
 export function contrast(a, b) {
   const lum = (c) => {
