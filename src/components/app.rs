@@ -76,10 +76,16 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     {
-        // A changed `lang` attribute switches the language; the patient's own switch stays until then.
+        // A changed `lang` attribute switches the language; the patient's own switch stays
+        // until then. Not on the first render: the state already starts in the right
+        // language (or the one the patient chose in the document), and a late dispatch
+        // here could undo a switch made a moment after the guide appeared.
         let state = state.clone();
+        let first = use_mut_ref(|| true);
         use_effect_with(config.lang, move |lang| {
-            state.dispatch(Action::SetLang(*lang))
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                state.dispatch(Action::SetLang(*lang));
+            }
         });
     }
     {

@@ -94,6 +94,19 @@ for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["pho
   });
 }
 
+test("a language chosen in the document is kept when the wasm takes over", async () => {
+  const { page, release } = await withWasmHeld();
+  const host = await documentShown(page);
+  await host.locator(".kg-lang").click();
+  await host.getByRole("heading", { name: "Resumen" }).waitFor();
+  release();
+  await widgetReady(page);
+  await page.waitForTimeout(300);
+  assert.equal(await host.locator("section.kg").getAttribute("lang"), "es");
+  await host.getByRole("heading", { name: "Resumen" }).waitFor();
+  await page.close();
+});
+
 test("focus stays on the same control when the wasm takes over", async () => {
   const { page, release } = await withWasmHeld();
   const host = await documentShown(page);
