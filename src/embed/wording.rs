@@ -11,6 +11,7 @@
 //! Anything wrong is ignored with a warning naming it; the rest is kept.
 
 use crate::content::{guide, Lang};
+use miniserde::json::{self, Value};
 use std::collections::BTreeMap;
 
 /// Largest JSON block read; a practice's wording is a few sentences, not a document.
@@ -45,16 +46,15 @@ pub fn parse(json: &str) -> (Wording, Vec<String>) {
         ));
         return (wording, warnings);
     }
-    let value: serde_json::Value = match serde_json::from_str(json) {
-        Ok(value) => value,
-        Err(error) => {
-            warnings.push(format!(
-                "practice wording: not valid JSON ({error}); ignored"
-            ));
-            return (wording, warnings);
-        }
+    let Ok(value) = json::from_str::<Value>(json) else {
+        // miniserde does not say where the JSON breaks (serde_json did, at 20 KB of
+        // wasm); a JSON validator or the browser's console `JSON.parse` finds it.
+        warnings.push(
+            "practice wording: not valid JSON (check quotes, commas and braces); ignored".into(),
+        );
+        return (wording, warnings);
     };
-    let Some(object) = value.as_object() else {
+    let Value::Object(object) = &value else {
         warnings.push("practice wording: must be a JSON object with \"items\"; ignored".into());
         return (wording, warnings);
     };
@@ -66,13 +66,13 @@ pub fn parse(json: &str) -> (Wording, Vec<String>) {
     }
     match object.get("lang") {
         None => {}
-        Some(serde_json::Value::String(tag)) => match Lang::from_tag(tag) {
+        Some(Value::String(tag)) => match Lang::from_tag(tag) {
             Some(lang) => wording.lang = Some(lang),
             None => warnings.push(format!("practice wording: \"lang\": \"{}\" is not a language of this guide; using the widget's", short(tag))),
         },
         Some(_) => warnings.push("practice wording: \"lang\" must be a string such as \"en\"; using the widget's".into()),
     }
-    let Some(items) = object.get("items").and_then(|i| i.as_object()) else {
+    let Some(Value::Object(items)) = object.get("items") else {
         warnings.push(
             "practice wording: \"items\" must be an object of item keys to text; nothing replaced"
                 .into(),
@@ -86,9 +86,10 @@ pub fn parse(json: &str) -> (Wording, Vec<String>) {
             continue;
         }
         // Control characters go first, so a value made only of them counts as empty.
-        let cleaned: Option<String> = text
-            .as_str()
-            .map(|t| t.chars().filter(|c| !c.is_control()).collect());
+        let cleaned: Option<String> = match text {
+            Value::String(t) => Some(t.chars().filter(|c| !c.is_control()).collect()),
+            _ => None,
+        };
         match cleaned.as_deref().map(str::trim) {
             Some(t) if !t.is_empty() && t.chars().count() <= MAX_ITEM => {
                 wording.items.insert(key.clone(), t.to_string());

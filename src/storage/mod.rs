@@ -7,7 +7,7 @@
 
 pub mod hooks;
 
-use serde::{Deserialize, Serialize};
+use miniserde::json::{self, Number, Object, Value};
 use std::collections::BTreeSet;
 
 /// Bumped when the saved shape changes; `decode` migrates older versions.
@@ -23,19 +23,17 @@ pub fn backup_key(storage_key: &str) -> String {
     format!("{}:unreadable", key(storage_key))
 }
 
-/// What is saved for one widget.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// What is saved for one widget, stored as JSON:
+/// `{"version":1,"ticks":["before/…"],"procedureDate":"2026-11-24","showSources":false}`.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Saved {
     pub version: u32,
     pub ticks: BTreeSet<String>,
-    #[serde(default)]
     pub procedure_date: Option<String>,
     /// Whether the patient shows the source references. Added to the version-1 shape as an
     /// optional field rather than by bumping the version: an older copy of the widget still
     /// open in another tab reads the ticks and ignores it, where a new version would make
     /// that copy treat the list as unreadable and start afresh.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_sources: Option<bool>,
 }
 
@@ -64,21 +62,56 @@ pub enum Persistence {
 }
 
 /// Reads saved text, accepting this version and migrating older shapes.
+///
+/// It reads exactly what the earlier serde version wrote and refused: an object with a
+/// numeric `version`, a `ticks` array of strings, and optional `procedureDate` (string)
+/// and `showSources` (boolean), each of which may also be `null`. Unknown fields are
+/// ignored, so a newer widget's additions survive an older reader.
 pub fn decode(raw: &str) -> Loaded {
-    #[derive(Deserialize)]
-    struct Versioned {
-        version: Option<u32>,
+    match json::from_str::<Value>(raw)
+        .ok()
+        .and_then(|value| read(&value))
+    {
+        Some(saved) => Loaded::Data(sanitise(saved)),
+        None => Loaded::Unreadable(raw.to_string()),
     }
-    let Ok(probe) = serde_json::from_str::<Versioned>(raw) else {
-        return Loaded::Unreadable(raw.to_string());
+}
+
+/// The saved shape out of parsed JSON; `None` when any part is not what we wrote.
+fn read(value: &Value) -> Option<Saved> {
+    let Value::Object(object) = value else {
+        return None;
     };
-    match probe.version {
-        Some(VERSION) => match serde_json::from_str::<Saved>(raw) {
-            Ok(saved) => Loaded::Data(sanitise(saved)),
-            Err(_) => Loaded::Unreadable(raw.to_string()),
-        },
-        _ => Loaded::Unreadable(raw.to_string()),
+    match object.get("version") {
+        Some(Value::Number(Number::U64(v))) if *v == u64::from(VERSION) => {}
+        _ => return None,
     }
+    let Some(Value::Array(ticks)) = object.get("ticks") else {
+        return None;
+    };
+    let ticks = ticks
+        .iter()
+        .map(|tick| match tick {
+            Value::String(tick) => Some(tick.clone()),
+            _ => None,
+        })
+        .collect::<Option<BTreeSet<String>>>()?;
+    let procedure_date = match object.get("procedureDate") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(date)) => Some(date.clone()),
+        Some(_) => return None,
+    };
+    let show_sources = match object.get("showSources") {
+        None | Some(Value::Null) => None,
+        Some(Value::Bool(show)) => Some(*show),
+        Some(_) => return None,
+    };
+    Some(Saved {
+        version: VERSION,
+        ticks,
+        procedure_date,
+        show_sources,
+    })
 }
 
 /// Drops entries that cannot be ours (overlong or malformed), keeping the rest.
@@ -120,13 +153,19 @@ pub fn encode_with(
     procedure_date: Option<&str>,
     show_sources: Option<bool>,
 ) -> String {
-    let saved = Saved {
-        version: VERSION,
-        ticks: ticks.clone(),
-        procedure_date: procedure_date.map(str::to_string),
-        show_sources,
-    };
-    serde_json::to_string(&saved).unwrap_or_default()
+    // Built as a value rather than derived: the fields are few, and leaving out an unset
+    // `showSources` keeps the text readable by the first version-1 widgets.
+    let mut object = Object::new();
+    object.insert("version".into(), Value::Number(Number::U64(VERSION.into())));
+    let ticks = ticks.iter().cloned().map(Value::String).collect();
+    object.insert("ticks".into(), Value::Array(ticks));
+    if let Some(date) = procedure_date {
+        object.insert("procedureDate".into(), Value::String(date.to_string()));
+    }
+    if let Some(show) = show_sources {
+        object.insert("showSources".into(), Value::Bool(show));
+    }
+    json::to_string(&Value::Object(object))
 }
 
 #[cfg(target_arch = "wasm32")]
