@@ -1,15 +1,57 @@
 //! Writes the checked guides as Rust source (`$OUT_DIR/content.rs`).
+//!
+//! One language per visitor: the wasm must not carry every language's text. So the
+//! guide is split in two:
+//! - **the skeleton**, `assemble(lang, text)`: every language's guide has the same
+//!   structure (the same items, ids, scenes and sources), so one function builds any
+//!   of them. Strings that are the same in every language (ids, source ids, links)
+//!   stay literals in it;
+//! - **the text**, one table per language (`TEXT_EN`, …): every string that differs
+//!   between languages, in the order `assemble` reads them. Native builds (tests, the
+//!   `static-guide` renderer) compile the tables in; the renderer writes each into
+//!   its language's document, and the wasm gets it from there at run time.
+//!
+//! `TEXT_FORMAT` fingerprints the skeleton, so a document from another build is refused
+//! rather than read into the wrong fields.
 
 use crate::content::LANGS;
 use crate::schema::*;
 use std::fmt::Write;
 
-fn lit(s: &str) -> String {
-    format!("{s:?}")
+/// Collects the strings of one language's guide, in order, leaving a numbered token
+/// in the generated source where each goes.
+#[derive(Default)]
+struct Strings {
+    values: Vec<String>,
 }
 
-fn strs(list: &[String]) -> String {
-    let items: Vec<String> = list.iter().map(|s| lit(s)).collect();
+/// Marks a string's place in the source; replaced once every language is seen.
+const OPEN: char = '\u{1}';
+const CLOSE: char = '\u{2}';
+
+impl Strings {
+    fn s(&mut self, value: &str) -> String {
+        self.values.push(value.to_string());
+        format!("{OPEN}{}{CLOSE}", self.values.len() - 1)
+    }
+
+    fn opt(&mut self, value: &Option<String>) -> String {
+        match value {
+            Some(v) => format!("Some({})", self.s(v)),
+            None => "None".into(),
+        }
+    }
+
+    /// A list of text (paragraphs of a step): built at run time, so leaked.
+    fn texts(&mut self, list: &[String]) -> String {
+        let items: Vec<String> = list.iter().map(|v| self.s(v)).collect();
+        format!("vec![{}].leak()", items.join(", "))
+    }
+}
+
+/// Source ids are the same in every language: a literal slice, no run-time cost.
+fn ids(list: &[String]) -> String {
+    let items: Vec<String> = list.iter().map(|s| format!("{s:?}")).collect();
     format!("&[{}]", items.join(", "))
 }
 
@@ -23,211 +65,304 @@ fn variant(lang: &str) -> String {
     scene(lang).replace("Scene::", "Lang::")
 }
 
-fn opt(value: &Option<String>) -> String {
-    match value {
-        Some(v) => format!("Some({})", lit(v)),
-        None => "None".into(),
-    }
-}
-
-fn groups(groups: &[Group]) -> String {
-    let mut out = String::from("&[");
+fn groups(t: &mut Strings, groups: &[Group]) -> String {
+    let mut out = String::from("vec![");
     for g in groups {
         let _ = write!(
             out,
-            "ChecklistGroup {{ id: {}, title: {}, items: &[",
-            lit(&g.id),
-            lit(&g.title)
+            "ChecklistGroup {{ id: {}, title: {}, items: vec![",
+            t.s(&g.id),
+            t.s(&g.title)
         );
         for i in &g.item {
             let _ = write!(
                 out,
                 "ChecklistItem {{ id: {}, text: {}, detail: {}, sources: {} }},",
-                lit(&i.id),
-                lit(&i.text),
-                opt(&i.detail),
-                strs(&i.sources)
+                t.s(&i.id),
+                t.s(&i.text),
+                t.opt(&i.detail),
+                ids(&i.sources)
             );
         }
-        out.push_str("] },");
+        out.push_str("].leak() },");
     }
-    out.push(']');
+    out.push_str("].leak()");
     out
 }
 
-fn warnings(list: &[Warning]) -> String {
+fn warnings(t: &mut Strings, list: &[Warning]) -> String {
     let items: Vec<String> = list
         .iter()
         .map(|w| {
             format!(
                 "WarningSign {{ id: {}, text: {}, sources: {} }}",
-                lit(&w.id),
-                lit(&w.text),
-                strs(&w.sources)
+                t.s(&w.id),
+                t.s(&w.text),
+                ids(&w.sources)
             )
         })
         .collect();
-    format!("&[{}]", items.join(", "))
+    format!("vec![{}].leak()", items.join(", "))
 }
 
-fn topics(list: &[Topic]) -> String {
+fn topics(t: &mut Strings, list: &[Topic]) -> String {
     let items: Vec<String> = list
         .iter()
-        .map(|t| {
+        .map(|topic| {
             format!(
                 "Topic {{ id: {}, title: {}, text: {}, sources: {} }}",
-                lit(&t.id),
-                lit(&t.title),
-                lit(&t.text),
-                strs(&t.sources)
+                t.s(&topic.id),
+                t.s(&topic.title),
+                t.s(&topic.text),
+                ids(&topic.sources)
             )
         })
         .collect();
-    format!("&[{}]", items.join(", "))
+    format!("vec![{}].leak()", items.join(", "))
 }
 
-fn param(guide: &Guide, name: &str) -> String {
-    lit(guide
-        .params
-        .get(name)
-        .map(String::as_str)
-        .unwrap_or_default())
+/// One language's guide as a Rust expression, its strings replaced by tokens.
+fn guide_expr(guide: &Guide, t: &mut Strings) -> String {
+    let mut out = String::from("Guide {\n    lang,\n    ui: Ui {\n");
+    for (key, value) in &guide.ui {
+        let _ = writeln!(out, "        {key}: {},", t.s(value));
+    }
+    out.push_str("    },\n    sources: vec![\n");
+    for s in &guide.sources {
+        let year = s.year.map_or("None".into(), |y| format!("Some({y})"));
+        let _ = writeln!(
+            out,
+            "        Source {{ id: {}, title: {}, publisher: {}, year: {year}, url: {} }},",
+            t.s(&s.id),
+            t.s(&s.title),
+            t.s(&s.publisher),
+            t.opt(&s.url)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "    ].leak(),\n    review: Review {{ version: {}, last_reviewed: {} }},",
+        t.s(&guide.review.version),
+        t.s(&guide.review.last_reviewed)
+    );
+    out.push_str("    params: ParamDefaults {\n");
+    for p in crate::content::PARAMS {
+        let value = guide.params.get(*p).map(String::as_str).unwrap_or_default();
+        let _ = writeln!(out, "        {p}: {},", t.s(value));
+    }
+    out.push_str("    },\n    key_points: vec![\n");
+    for k in &guide.key_points {
+        let _ = writeln!(
+            out,
+            "        KeyPoint {{ id: {}, text: {}, sources: {} }},",
+            t.s(&k.id),
+            t.s(&k.text),
+            ids(&k.sources)
+        );
+    }
+    out.push_str("    ].leak(),\n    intro: vec![\n");
+    for p in &guide.intro {
+        let _ = writeln!(
+            out,
+            "        Paragraph {{ id: {}, heading: {}, text: {}, sources: {} }},",
+            t.s(&p.id),
+            t.s(&p.heading),
+            t.s(&p.text),
+            ids(&p.sources)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "    ].leak(),\n    disclaimer: Statement {{ text: {}, sources: {} }},",
+        t.s(&guide.disclaimer.text),
+        ids(&guide.disclaimer.sources)
+    );
+    out.push_str("    steps: vec![\n");
+    for s in &guide.steps {
+        let _ = writeln!(
+            out,
+            "        Step {{ id: {}, scene: {}, title: {}, body: {}, alt: {}, sources: {} }},",
+            t.s(&s.id),
+            scene(&s.scene),
+            t.s(&s.title),
+            t.texts(&s.body),
+            t.s(&s.alt),
+            ids(&s.sources)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "    ].leak(),\n    before: {},",
+        groups(t, &guide.before)
+    );
+    let _ = writeln!(out, "    aftercare: {},", groups(t, &guide.aftercare));
+    out.push_str("    timeline: vec![\n");
+    for m in &guide.timeline {
+        let offset = m
+            .offset_hours
+            .map_or("None".into(), |h| format!("Some({h})"));
+        let _ = writeln!(
+            out,
+            "        Milestone {{ id: {}, offset_hours: {offset}, title: {}, text: {}, sources: {} }},",
+            t.s(&m.id),
+            t.s(&m.title),
+            t.s(&m.text),
+            ids(&m.sources)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "    ].leak(),\n    care_team: {},",
+        warnings(t, &guide.care_team)
+    );
+    let _ = writeln!(out, "    emergency: {},", warnings(t, &guide.emergency));
+    let _ = writeln!(out, "    risks: {},", topics(t, &guide.risks));
+    let _ = writeln!(out, "    benefits: {},", topics(t, &guide.benefits));
+    out.push_str("    faq: vec![\n");
+    for q in &guide.faq {
+        let _ = writeln!(
+            out,
+            "        Question {{ id: {}, question: {}, answer: {}, sources: {} }},",
+            t.s(&q.id),
+            t.s(&q.question),
+            t.s(&q.answer),
+            ids(&q.sources)
+        );
+    }
+    out.push_str("    ].leak(),\n    glossary: vec![\n");
+    for term in &guide.glossary {
+        let _ = writeln!(
+            out,
+            "        Term {{ id: {}, term: {}, definition: {}, sources: {} }},",
+            t.s(&term.id),
+            t.s(&term.term),
+            t.s(&term.definition),
+            ids(&term.sources)
+        );
+    }
+    out.push_str("    ].leak(),\n}");
+    out
 }
 
-/// The generated module: the `Ui` string table type and one `Guide` static per language.
-pub fn render(guides: &[Guide]) -> String {
+/// The skeleton and the text tables: each token becomes a literal when every language
+/// has the same string there, else `t[n]`, the n-th entry of the language's table.
+struct Split {
+    skeleton: String,
+    tables: Vec<Vec<String>>,
+}
+
+fn split(guides: &[Guide]) -> Result<Split, String> {
+    let mut shapes = Vec::new();
+    for guide in guides {
+        let mut strings = Strings::default();
+        let expr = guide_expr(guide, &mut strings);
+        shapes.push((expr, strings.values));
+    }
+    let (reference, _) = &shapes[0];
+    for (guide, (expr, _)) in guides.iter().zip(&shapes).skip(1) {
+        if expr != reference {
+            let line = reference
+                .lines()
+                .zip(expr.lines())
+                .find(|(a, b)| a != b)
+                .map(|(a, b)| format!("\n  {}: {a}\n  {}: {b}", guides[0].lang, guide.lang))
+                .unwrap_or_default();
+            return Err(format!(
+                "content/{} does not have the same items as content/{} (every language needs the same ids, sources and optional parts):{line}",
+                guide.lang, guides[0].lang
+            ));
+        }
+    }
+    let mut tables = vec![Vec::new(); guides.len()];
+    let mut skeleton = String::new();
+    let mut rest = reference.as_str();
+    while let Some(open) = rest.find(OPEN) {
+        skeleton.push_str(&rest[..open]);
+        let after = &rest[open + OPEN.len_utf8()..];
+        let close = after.find(CLOSE).ok_or("unclosed string token")?;
+        let index: usize = after[..close].parse().map_err(|_| "bad string token")?;
+        let values: Vec<&String> = shapes.iter().map(|(_, v)| &v[index]).collect();
+        if values.iter().all(|v| *v == values[0]) {
+            let _ = write!(skeleton, "{:?}", values[0]);
+        } else {
+            let _ = write!(skeleton, "t[{}]", tables[0].len());
+            for (table, value) in tables.iter_mut().zip(values) {
+                table.push(value.clone());
+            }
+        }
+        rest = &after[close + CLOSE.len_utf8()..];
+    }
+    skeleton.push_str(rest);
+    Ok(Split { skeleton, tables })
+}
+
+/// FNV-1a: a stable fingerprint of the skeleton, not a security hash.
+fn fingerprint(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+/// Each language's text table as JSON (`$OUT_DIR/text-<lang>.json`), the form the
+/// wasm reads, for the browser tests that mount the widget without a loader.
+pub fn text_json(guides: &[Guide]) -> Result<Vec<(String, String)>, String> {
+    let Split { tables, .. } = split(guides)?;
+    Ok(guides
+        .iter()
+        .zip(tables)
+        .map(|(g, table)| {
+            (
+                g.lang.clone(),
+                serde_json::to_string(&table).unwrap_or_default(),
+            )
+        })
+        .collect())
+}
+
+/// The generated module: the `Ui` string table type, `assemble`, and the text tables.
+pub fn render(guides: &[Guide]) -> Result<String, String> {
+    let Split { skeleton, tables } = split(guides)?;
+    let count = tables[0].len();
     let mut out = String::from("// @generated by build/codegen.rs from content/. Do not edit.\n\n");
-    let reference = &guides[0];
     out.push_str("/// Interface strings (buttons, headings, labels), one field per key of `content/<lang>/ui.toml`.\n");
     out.push_str("#[derive(Debug, PartialEq)]\n#[allow(missing_docs)]\npub struct Ui {\n");
-    for key in reference.ui.keys() {
+    for key in guides[0].ui.keys() {
         let _ = writeln!(out, "    pub {key}: &'static str,");
     }
     out.push_str("}\n\n");
-
+    let _ = writeln!(out, "/// How many strings each language's text table holds.\npub const TEXT_COUNT: usize = {count};");
+    let _ = writeln!(out, "/// Fingerprint of the skeleton: a text table made for another build is refused.\npub const TEXT_FORMAT: &str = {:?};", fingerprint(&skeleton));
+    out.push_str("/// Each language's button label for switching to it (\"Leer en español\"), so the\n/// switch can be drawn before that language's text is downloaded.\npub const READ_IN: [(Lang, &str); LANG_COUNT] = [\n");
     for guide in guides {
-        let name = format!("GUIDE_{}", guide.lang.to_ascii_uppercase());
-        let _ = writeln!(out, "/// The guide in `{}`.", guide.lang);
-        let _ = writeln!(out, "pub static {name}: Guide = Guide {{");
-        let _ = writeln!(out, "    lang: {},", variant(&guide.lang));
-        out.push_str("    ui: Ui {\n");
-        for (key, value) in &guide.ui {
-            let _ = writeln!(out, "        {key}: {},", lit(value));
-        }
-        out.push_str("    },\n    sources: &[\n");
-        for s in &guide.sources {
-            let _ = writeln!(
-                out,
-                "        Source {{ id: {}, title: {}, publisher: {}, year: {}, url: {} }},",
-                lit(&s.id),
-                lit(&s.title),
-                lit(&s.publisher),
-                match s.year {
-                    Some(y) => format!("Some({y})"),
-                    None => "None".into(),
-                },
-                opt(&s.url)
-            );
-        }
+        let label = guide
+            .ui
+            .get("read_in")
+            .map(String::as_str)
+            .unwrap_or_default();
+        let _ = writeln!(out, "    ({}, {label:?}),", variant(&guide.lang));
+    }
+    out.push_str("];\n\n");
+    out.push_str("/// Builds one language's guide from its text table. Called once per language and\n/// page; the guide lives as long as the page, so its parts are leaked, not freed.\n");
+    out.push_str("#[allow(clippy::too_many_lines)]\npub fn assemble(lang: Lang, t: &'static [&'static str; TEXT_COUNT]) -> Guide {\n");
+    out.push_str(&skeleton);
+    out.push_str("\n}\n\n");
+    for (guide, table) in guides.iter().zip(&tables) {
+        let name = format!("TEXT_{}", guide.lang.to_ascii_uppercase());
         let _ = writeln!(
             out,
-            "    ],\n    review: Review {{ version: {}, last_reviewed: {} }},",
-            lit(&guide.review.version),
-            lit(&guide.review.last_reviewed)
+            "/// The text of the guide in `{}` (native builds only: the wasm downloads it).",
+            guide.lang
         );
-        out.push_str("    params: ParamDefaults {\n");
-        for p in crate::content::PARAMS {
-            let _ = writeln!(out, "        {p}: {},", param(guide, p));
-        }
-        out.push_str("    },\n    key_points: &[\n");
-        for k in &guide.key_points {
-            let _ = writeln!(
-                out,
-                "        KeyPoint {{ id: {}, text: {}, sources: {} }},",
-                lit(&k.id),
-                lit(&k.text),
-                strs(&k.sources)
-            );
-        }
-        out.push_str("    ],\n    intro: &[\n");
-        for p in &guide.intro {
-            let _ = writeln!(
-                out,
-                "        Paragraph {{ id: {}, heading: {}, text: {}, sources: {} }},",
-                lit(&p.id),
-                lit(&p.heading),
-                lit(&p.text),
-                strs(&p.sources)
-            );
-        }
         let _ = writeln!(
             out,
-            "    ],\n    disclaimer: Statement {{ text: {}, sources: {} }},",
-            lit(&guide.disclaimer.text),
-            strs(&guide.disclaimer.sources)
+            "#[cfg(not(target_arch = \"wasm32\"))]\npub static {name}: [&str; TEXT_COUNT] = ["
         );
-        out.push_str("    steps: &[\n");
-        for s in &guide.steps {
-            let _ = writeln!(
-                out,
-                "        Step {{ id: {}, scene: {}, title: {}, body: {}, alt: {}, sources: {} }},",
-                lit(&s.id),
-                scene(&s.scene),
-                lit(&s.title),
-                strs(&s.body),
-                lit(&s.alt),
-                strs(&s.sources)
-            );
+        for value in table {
+            let _ = writeln!(out, "    {value:?},");
         }
-        let _ = writeln!(out, "    ],\n    before: {},", groups(&guide.before));
-        let _ = writeln!(out, "    aftercare: {},", groups(&guide.aftercare));
-        out.push_str("    timeline: &[\n");
-        for m in &guide.timeline {
-            let offset = match m.offset_hours {
-                Some(h) => format!("Some({h})"),
-                None => "None".into(),
-            };
-            let _ = writeln!(
-                out,
-                "        Milestone {{ id: {}, offset_hours: {offset}, title: {}, text: {}, sources: {} }},",
-                lit(&m.id),
-                lit(&m.title),
-                lit(&m.text),
-                strs(&m.sources)
-            );
-        }
-        let _ = writeln!(
-            out,
-            "    ],\n    care_team: {},",
-            warnings(&guide.care_team)
-        );
-        let _ = writeln!(out, "    emergency: {},", warnings(&guide.emergency));
-        let _ = writeln!(out, "    risks: {},", topics(&guide.risks));
-        let _ = writeln!(out, "    benefits: {},", topics(&guide.benefits));
-        out.push_str("    faq: &[\n");
-        for q in &guide.faq {
-            let _ = writeln!(
-                out,
-                "        Question {{ id: {}, question: {}, answer: {}, sources: {} }},",
-                lit(&q.id),
-                lit(&q.question),
-                lit(&q.answer),
-                strs(&q.sources)
-            );
-        }
-        out.push_str("    ],\n    glossary: &[\n");
-        for t in &guide.glossary {
-            let _ = writeln!(
-                out,
-                "        Term {{ id: {}, term: {}, definition: {}, sources: {} }},",
-                lit(&t.id),
-                lit(&t.term),
-                lit(&t.definition),
-                strs(&t.sources)
-            );
-        }
-        out.push_str("    ],\n};\n\n");
+        out.push_str("];\n\n");
     }
     let _ = writeln!(out, "/// Every language the build found, matching `Lang::ALL`.\npub const LANG_COUNT: usize = {};", LANGS.len());
-    out
+    Ok(out)
 }

@@ -9,6 +9,7 @@ mod codegen;
 mod content;
 mod schema;
 mod shape;
+mod svg;
 
 use std::path::Path;
 
@@ -44,8 +45,24 @@ fn main() {
         }
         Err(error) => panic!("{error}"),
     }
+    println!("cargo:rerun-if-changed=src/components/illustration/scene.svg");
+    let scene = std::fs::read_to_string("src/components/illustration/scene.svg")
+        .map_err(|e| format!("cannot read src/components/illustration/scene.svg: {e}"))
+        .and_then(|text| svg::render(&text))
+        .unwrap_or_else(|error| panic!("{error}"));
+    let file = Path::new(&out_dir).join("scene.rs");
+    if let Err(error) = std::fs::write(&file, scene) {
+        panic!("cannot write {}: {error}", file.display());
+    }
     let out = Path::new(&out_dir).join("content.rs");
-    if let Err(error) = std::fs::write(&out, codegen::render(&guides)) {
+    let rust = codegen::render(&guides).unwrap_or_else(|error| panic!("{error}"));
+    for (lang, json) in codegen::text_json(&guides).unwrap_or_else(|error| panic!("{error}")) {
+        let file = Path::new(&out_dir).join(format!("text-{lang}.json"));
+        if let Err(error) = std::fs::write(&file, json) {
+            panic!("cannot write {}: {error}", file.display());
+        }
+    }
+    if let Err(error) = std::fs::write(&out, rust) {
         panic!("cannot write {}: {error}", out.display());
     }
 }

@@ -559,20 +559,26 @@
         show(element, results[0]);
         release(element);
       });
-      // Without its document (an older host folder, a network error) the guide still
-      // comes, rendered by the wasm; only if that fails too does the fallback stay.
+      // Without its document (a network error) the loader asks once more when the wasm
+      // is here (the wasm needs its text); only if that fails too does the fallback stay.
       shown.catch(function () {});
       // 2. The WebAssembly, once the document is up (or cannot be): on a slow network
       //    it would otherwise share the bandwidth with the text the patient waits for.
       var afterDocument = shown.then(function () {}, function () {});
+      //    The wasm has no text of its own: it reads the shown document's (the same
+      //    download), or fetches the configured language's if none is shown.
       this._loading = afterDocument
-        .then(function () { return Promise.all([loadModule(), styled]); })
+        .then(function () {
+          var text = element._document || loadDocument(readConfig(element).lang);
+          return Promise.all([loadModule(), styled, text]);
+        })
         .then(function (results) {
           element._loading = null;
           if (!element.isConnected || element._widget) return;
+          var shownDocument = element._document || results[2];
           element._widget = results[0].mount(element, element._root, CSS.url, CSS.integrity, function (live) {
             takeOver(element, live);
-          });
+          }, shownDocument, loadDocument);
         })
         .catch(function (error) {
           element._loading = null;

@@ -4,15 +4,42 @@
 
 use gloo::timers::future::TimeoutFuture;
 use kyphoplasty_guide_core::components::app::{App, AppProps};
+use kyphoplasty_guide_core::embed::languages;
 use kyphoplasty_guide_core::Config;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// A language's document as the loader hands it over: the wasm carries no text, so
+/// the tests give it the text tables the build wrote (the same ones the documents carry).
+fn guide_document(lang: &str) -> wasm_bindgen::JsValue {
+    let text = match lang {
+        "es" => include_str!(concat!(env!("OUT_DIR"), "/text-es.json")),
+        _ => include_str!(concat!(env!("OUT_DIR"), "/text-en.json")),
+    };
+    let json = format!(
+        r#"{{"format":1,"lang":"{lang}","textFormat":"{}","text":{text}}}"#,
+        kyphoplasty_guide_core::content::TEXT_FORMAT
+    );
+    js_sys::JSON::parse(&json).expect("the build's text table is JSON")
+}
+
+/// Loads English, and gives the widget a loader-like fetcher for the other language
+/// (a promise of its document, as the loader's `loadDocument` returns).
+fn load_languages() {
+    languages::load_document(&guide_document("en")).expect("English loads");
+    let fetch = Closure::<dyn Fn(String) -> js_sys::Promise>::new(|tag: String| {
+        js_sys::Promise::resolve(&guide_document(&tag))
+    });
+    languages::install(Some(fetch.into_js_value().unchecked_into()));
+}
+
 /// Mounts a widget with the given attributes into a fresh element and waits for it to render.
 async fn mount(attributes: &[(&str, &str)]) -> Element {
+    load_languages();
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("div");
     document

@@ -1,12 +1,12 @@
 //! Writes the guide without the WebAssembly, from the same components as the widget.
 //! `static-guide <out dir>` writes, for each language:
 //! - `kyphoplasty-guide-en.json`: the document the loader shows at once (see
-//!   `kyphoplasty_guide_core::document`);
+//!   `kyphoplasty_guide_core::document`), with that language's text table for the wasm;
 //! - `guide-en.html`: the whole guide as a standalone page (linking
 //!   `kyphoplasty-guide.css` beside it), for search engines and links.
 
 use kyphoplasty_guide_core::components::static_guide::{StaticGuide, StaticGuideProps};
-use kyphoplasty_guide_core::content::{guide, Lang};
+use kyphoplasty_guide_core::content::{self, guide, Lang};
 use kyphoplasty_guide_core::document;
 use kyphoplasty_guide_core::embed::attributes;
 use kyphoplasty_guide_core::Config;
@@ -33,7 +33,16 @@ fn main() {
             Ok(tree) => tree,
             Err(error) => fail(&format!("the {} document: {error}", lang.tag())),
         };
-        let json = serde_json::json!({ "format": 1, "lang": lang.tag(), "tree": tree }).to_string();
+        // The text table rides along with the document: the wasm has no text of its own,
+        // and this way the patient's language is downloaded once.
+        let json = serde_json::json!({
+            "format": 1,
+            "lang": lang.tag(),
+            "tree": tree,
+            "textFormat": content::TEXT_FORMAT,
+            "text": content::text_table(lang).as_slice(),
+        })
+        .to_string();
         write(
             &out.join(format!("kyphoplasty-guide-{}.json", lang.tag())),
             &json,

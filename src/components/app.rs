@@ -7,8 +7,8 @@ use super::section_nav::SectionNav;
 use super::sources_toggle::SourcesToggle;
 use super::{checklist::ChecklistSection, overview::Overview, procedure::Procedure};
 use super::{questions::Questions, risks::Risks, sources::Sources, warnings::Warnings};
-use crate::content::{guide, text, Lang};
-use crate::embed::Config;
+use crate::content::{guide, read_in, text, Lang};
+use crate::embed::{languages, Config};
 use crate::state::{Action, GuideState, Section};
 use yew::prelude::*;
 
@@ -55,7 +55,8 @@ pub fn app(props: &AppProps) -> Html {
                 .first()
                 .copied()
                 .unwrap_or(Section::Overview);
-            let lang = resume.lang.unwrap_or(config.lang);
+            // The language whose text the loader handed over (the wasm has no other yet).
+            let lang = guide(resume.lang.unwrap_or(config.lang)).lang;
             let (mut saved, persistence) = crate::storage::load_initial(&config.storage_key);
             saved.ticks.extend(resume.ticks);
             GuideState::new(
@@ -84,7 +85,12 @@ pub fn app(props: &AppProps) -> Html {
         let first = use_mut_ref(|| true);
         use_effect_with(config.lang, move |lang| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                state.dispatch(Action::SetLang(*lang));
+                let lang = *lang;
+                languages::request(lang, move |ok| {
+                    if ok {
+                        state.dispatch(Action::SetLang(lang));
+                    }
+                });
             }
         });
     }
@@ -148,7 +154,15 @@ pub fn app(props: &AppProps) -> Html {
         .unwrap_or(Lang::En);
     let switch_lang = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::SetLang(other_lang)))
+        // The other language's text is downloaded on first use (one language per visitor).
+        Callback::from(move |_| {
+            let state = state.clone();
+            languages::request(other_lang, move |ok| {
+                if ok {
+                    state.dispatch(Action::SetLang(other_lang));
+                }
+            });
+        })
     };
     let open_warnings = {
         let context = context.clone();
@@ -187,7 +201,7 @@ pub fn app(props: &AppProps) -> Html {
                         </button>
                         <SourcesToggle />
                         <button type="button" class="kg-button kg-button-secondary kg-lang" lang={other_lang.tag()} onclick={switch_lang}>
-                            { guide(other_lang).ui.read_in }
+                            { read_in(other_lang) }
                         </button>
                     </div>
                 </header>

@@ -4,18 +4,22 @@
 pub mod model;
 #[cfg(test)]
 mod readability;
+mod registry;
 pub mod text;
 
 pub use model::*;
+#[cfg(not(target_arch = "wasm32"))]
+pub use registry::table as text_table;
+pub use registry::{guide, is_loaded, load, TextError};
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
-/// The whole guide in one language.
-pub fn guide(lang: Lang) -> &'static Guide {
-    match lang {
-        Lang::En => &GUIDE_EN,
-        Lang::Es => &GUIDE_ES,
-    }
+/// The label of the button that switches to `lang`, known before its text is.
+pub fn read_in(lang: Lang) -> &'static str {
+    READ_IN
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or("", |(_, label)| label)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ pub mod attributes;
 pub mod colour;
 pub mod config;
 pub mod events;
+pub mod languages;
 pub mod wording;
 
 pub use config::Config;

@@ -96,6 +96,10 @@ fn props_for(host: &HtmlElement) -> AppProps {
 /// render: the loader then swaps it for its document in the same frame. The widget
 /// opens where the patient was in the document. The loader links the stylesheet as
 /// soon as the element connects; `mount` links it only if the loader did not.
+///
+/// `guide_document` is the document the loader shows (its language's text table comes
+/// with it: the wasm carries no language's text), and `load_document(tag)` returns a
+/// promise of another language's, for a language switch.
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
@@ -103,7 +107,11 @@ pub fn mount(
     stylesheet_url: String,
     stylesheet_integrity: Option<String>,
     on_rendered: Option<js_sys::Function>,
+    guide_document: JsValue,
+    load_document: Option<js_sys::Function>,
 ) -> Result<Widget, JsValue> {
+    super::languages::install(load_document);
+    super::languages::load_document(&guide_document).map_err(JsValue::from)?;
     let document = gloo::utils::document();
     let link = match root.query_selector("link[rel='stylesheet']")? {
         Some(link) => link,

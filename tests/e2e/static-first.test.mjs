@@ -184,6 +184,32 @@ test("the live widget switches language, and the other document is never fetched
   assert.ok(!fetched.some((p) => p.endsWith("-es.json")));
   await host.getByRole("button", { name: "Leer esta guía en español" }).click();
   await host.getByRole("heading", { name: "Resumen" }).waitFor();
+  assert.equal(await state(page), "interactive", "the live widget switched, not the document");
+  assert.equal(fetched.filter((p) => p.endsWith("kyphoplasty-guide-es.json")).length, 1);
+  await page.close();
+});
+
+test("one language per visitor: the wasm carries no guide text, and a failed switch keeps the patient's language", async () => {
+  const wasm = await fs.readFile(path.join(import.meta.dirname, "../../dist/kyphoplasty-guide-core_bg.wasm"));
+  for (const sentence of ["Your guide to balloon kyphoplasty", "Su guía sobre la cifoplastia con balón"]) {
+    assert.equal(wasm.includes(Buffer.from(sentence)), false, `the wasm holds "${sentence}"`);
+  }
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  let offline = true;
+  await page.route(/-es\.json$/, (route) => (offline ? route.abort() : route.continue()));
+  await page.goto(server.origin + "/");
+  const host = await widgetReady(page);
+  const button = host.getByRole("button", { name: "Leer esta guía en español" });
+  await button.click();
+  await host.getByRole("heading", { name: "Overview" }).waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await host.getByRole("heading", { name: "Resumen" }).count(), 0);
+  assert.ok(errors.some((text) => /did not load, staying in this language/.test(text)), errors.join("\n"));
+  // The network is back: the same button works.
+  offline = false;
+  await button.click();
+  await host.getByRole("heading", { name: "Resumen" }).waitFor();
   await page.close();
 });
 
