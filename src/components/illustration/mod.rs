@@ -7,9 +7,8 @@
 //! `--kg-ill-inflation`, set through the CSSOM because a strict CSP
 //! (`style-src 'self'`) blocks `style="…"` attributes.
 
-mod anatomy;
-mod instruments;
 mod labels;
+mod scene;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -155,15 +154,22 @@ pub fn illustration(props: &IllustrationProps) -> Html {
             >
                 <title id={title_id}>{ props.title.clone() }</title>
                 <desc id={desc_id}>{ props.description.clone() }</desc>
-                { anatomy::defs(&id) }
-                { anatomy::side_view(&id) }
-                { instruments::side_instruments(&id) }
-                { instruments::top_view(&id, props.show_labels.then_some(props.labels.top_view)) }
+                { scene::build(scene::SCENE, &id, &|slot| top_view_title(slot, &props)) }
                 if props.show_labels {
                     { labels::labels(props.scene, &props.labels) }
                 }
             </svg>
         </figure>
+    }
+}
+
+/// The top-view inset's caption, with the labels only (the side view names itself then too).
+fn top_view_title(slot: &str, props: &IllustrationProps) -> Html {
+    match slot {
+        "top-view-title" if props.show_labels => html! {
+            <text class="kg-ill-text kg-ill-panel-title" x="260" y="258">{ props.labels.top_view }</text>
+        },
+        _ => Html::default(),
     }
 }
 
