@@ -13,3 +13,9 @@ pub mod state;
 pub mod storage;
 
 pub use embed::config::Config;
+
+/// talc instead of Rust's default dlmalloc: a few KB smaller and faster to allocate; the
+/// ten-guide memory figure in BENCHMARKS.md holds with it.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
