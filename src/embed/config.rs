@@ -4,7 +4,7 @@
 //! is replaced by a safe default and named in one console warning, and the widget
 //! always renders.
 
-use super::attributes::{rule, Kind};
+use super::attributes::{rule, Kind, ATTRIBUTES};
 use super::wording::{self, Wording};
 use crate::content::text::PracticeValues;
 use crate::content::Lang;
@@ -17,6 +17,39 @@ fn bounds(name: &str) -> (usize, usize) {
         Kind::Text { max } | Kind::Key { max } => (0, max),
         _ => (0, usize::MAX),
     }
+}
+
+/// Every attribute's value in schema order, in one loop over the schema: control
+/// characters dropped, surrounding space trimmed, empty as absent, and free text shown to
+/// patients cut to its schema length (with one warning). Each kind's own checks follow in
+/// `Config::from_attributes`.
+fn read_all(
+    get: &impl Fn(&str) -> Option<String>,
+    warnings: &mut Vec<String>,
+) -> Vec<Option<String>> {
+    ATTRIBUTES
+        .iter()
+        .map(|attribute| {
+            let cleaned: String = get(attribute.name)?
+                .chars()
+                .filter(|c| !c.is_control())
+                .collect();
+            let value = cleaned.trim();
+            if value.is_empty() {
+                return None;
+            }
+            match attribute.kind {
+                Kind::Text { max } if value.chars().count() > max => {
+                    let name = attribute.name;
+                    warnings.push(format!(
+                        "{name}: longer than {max} characters; using the first {max}"
+                    ));
+                    Some(value.chars().take(max).collect())
+                }
+                _ => Some(value.to_string()),
+            }
+        })
+        .collect()
 }
 
 /// Everything a practice can set on `<kyphoplasty-guide>`, already validated.
@@ -61,40 +94,29 @@ impl Config {
         page_lang: Option<&str>,
     ) -> Config {
         let mut warnings = Vec::new();
-        // Every value: control characters dropped, surrounding space trimmed.
-        let raw = |name: &str| -> Option<String> {
-            let cleaned: String = get(name)?.chars().filter(|c| !c.is_control()).collect();
-            let trimmed = cleaned.trim();
-            (!trimmed.is_empty()).then(|| trimmed.to_string())
-        };
-        // Free text shown to patients is also cut to a sensible length (one warning).
-        let mut text = |name: &str| -> Option<String> {
-            let value = raw(name)?;
-            let (_, max) = bounds(name);
-            if value.chars().count() > max {
-                warnings.push(format!(
-                    "{name}: longer than {max} characters; using the first {max}"
-                ));
-                return Some(value.chars().take(max).collect());
-            }
-            Some(value)
+        let mut values = read_all(&get, &mut warnings);
+        let mut take = |name: &str| {
+            ATTRIBUTES
+                .iter()
+                .position(|a| a.name == name)
+                .and_then(|i| values[i].take())
         };
         let values = PracticeValues {
-            practice_name: text("practice-name"),
-            emergency_number: raw("emergency-number"),
-            lifting_limit: text("lifting-limit"),
-            follow_up: text("follow-up"),
-            driving: text("driving"),
-            return_to_work: text("return-to-work"),
+            practice_name: take("practice-name"),
+            emergency_number: take("emergency-number"),
+            lifting_limit: take("lifting-limit"),
+            follow_up: take("follow-up"),
+            driving: take("driving"),
+            return_to_work: take("return-to-work"),
         };
-        let reviewed_by = text("reviewed-by");
-        let phone_raw = raw("practice-phone");
-        let lang_raw = raw("lang");
-        let sections_raw = raw("sections");
-        let start_raw = raw("start-step");
-        let heading_raw = raw("heading-level");
-        let accent_raw = raw("accent");
-        let key_raw = raw("storage-key");
+        let reviewed_by = take("reviewed-by");
+        let phone_raw = take("practice-phone");
+        let lang_raw = take("lang");
+        let sections_raw = take("sections");
+        let start_raw = take("start-step");
+        let heading_raw = take("heading-level");
+        let accent_raw = take("accent");
+        let key_raw = take("storage-key");
 
         let mut config = Config {
             lang: Lang::En,

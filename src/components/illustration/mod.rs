@@ -154,7 +154,7 @@ pub fn illustration(props: &IllustrationProps) -> Html {
             >
                 <title id={title_id}>{ props.title.clone() }</title>
                 <desc id={desc_id}>{ props.description.clone() }</desc>
-                { scene::build(scene::SCENE, &id, &|slot| top_view_title(slot, &props)) }
+                { scene::build(scene::SCENE, &id, &|slot| top_view_title(slot, props)) }
                 if props.show_labels {
                     { labels::labels(props.scene, &props.labels) }
                 }
