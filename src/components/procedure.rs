@@ -29,6 +29,7 @@ pub fn labels(ui: &Ui) -> IllustrationLabels {
         skin: ui.label_skin,
         top_view: ui.label_top_view,
         side_view: ui.label_side_view,
+        usual_height: ui.label_usual_height,
     }
 }
 

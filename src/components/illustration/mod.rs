@@ -32,6 +32,8 @@ pub struct IllustrationLabels {
     pub skin: &'static str,
     pub top_view: &'static str,
     pub side_view: &'static str,
+    /// The dashed outline of the broken bone's height before the fracture.
+    pub usual_height: &'static str,
 }
 
 /// Inputs of [`Illustration`]; the app owns the text so it can localise it.
@@ -79,9 +81,20 @@ pub fn shows_needle(scene: Scene) -> bool {
 }
 
 /// True on the steps that show the top-view inset (mirrored by the CSS
-/// rules for `.kg-ill-top`).
+/// rules for `.kg-ill-top`): every step with the needles in, so the patient sees
+/// them pass beside the spinal canal, not through it.
 pub fn shows_top_view(scene: Scene) -> bool {
-    matches!(scene, Scene::Needle | Scene::Balloon | Scene::Inflate)
+    shows_needle(scene)
+}
+
+/// True on the steps that show the outline of the bone's usual height (mirrored by
+/// the CSS rules for `.kg-ill-usual`): from the fracture to the balloon's lift, so
+/// the height lost, and then regained, reads by comparison.
+pub fn shows_usual_height(scene: Scene) -> bool {
+    matches!(
+        scene,
+        Scene::Fracture | Scene::Incision | Scene::Needle | Scene::Balloon | Scene::Inflate
+    )
 }
 
 /// A coordinate for an SVG attribute, to one decimal, written with integer maths:

@@ -15,6 +15,7 @@ fn english() -> IllustrationLabels {
         skin: "skin",
         top_view: "top view",
         side_view: "side view",
+        usual_height: "usual height",
     }
 }
 
