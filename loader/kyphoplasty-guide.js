@@ -327,10 +327,28 @@
       if (button.getAttribute("data-section") === name) button.setAttribute("aria-current", "true");
       else button.removeAttribute("aria-current");
     });
+    setContents(guide, false);
+    var current = guide.querySelector(".kg-nav-toggle-current");
+    var chosen = guide.querySelector(".kg-nav-button[data-section='" + name + "']");
+    if (current && chosen) current.textContent = chosen.textContent;
     var shortcut = guide.querySelector(".kg-emergency-strip .kg-button-warning");
     if (shortcut) shortcut.hidden = name === "warnings";
     var heading = panel.querySelector("[tabindex='-1']");
     if (focus && heading) heading.focus();
+  }
+
+  /* The "Contents" disclosure: on a small screen the parts of the guide fold behind
+     one button (the stylesheet decides when; wider, the list always shows). */
+  function setContents(guide, open) {
+    var toggle = guide.querySelector(".kg-nav-toggle");
+    if (toggle) toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
+  /* The part buttons hide with the list once one is chosen: focus goes to the Contents
+     button, where the list folds (where it does not, focus stays where it is). */
+  function focusContents(guide) {
+    var toggle = guide.querySelector(".kg-nav-toggle");
+    if (toggle && toggle.offsetHeight > 0) toggle.focus();
   }
 
   function openStep(guide, number) {
@@ -411,7 +429,11 @@
     var target = event.target.closest("button");
     if (!target || !guide.contains(target) || target.getAttribute("aria-disabled") === "true") return;
     var current = Number(guide.getAttribute("data-kg-step")) || 1;
-    if (target.hasAttribute("data-section")) openSection(guide, target.getAttribute("data-section"));
+    if (target.classList.contains("kg-nav-toggle")) setContents(guide, target.getAttribute("aria-expanded") !== "true");
+    else if (target.hasAttribute("data-section")) {
+      focusContents(guide);
+      openSection(guide, target.getAttribute("data-section"));
+    }
     else if (target.classList.contains("kg-button-warning")) openSection(guide, "warnings", true);
     else if (target.classList.contains("kg-next")) openStep(guide, current + 1);
     else if (target.classList.contains("kg-previous")) openStep(guide, current - 1);
@@ -442,6 +464,13 @@
   }
 
   function onKey(guide, event) {
+    var toggle = guide.querySelector(".kg-nav-toggle");
+    if (event.key === "Escape" && toggle && toggle.getAttribute("aria-expanded") === "true" &&
+        event.target.closest && event.target.closest(".kg-nav")) {
+      focusContents(guide);
+      setContents(guide, false);
+      return;
+    }
     var inProcedure = event.target.closest && event.target.closest(".kg-procedure");
     if (!inProcedure || event.altKey || event.ctrlKey || event.metaKey || event.target.type === "range") return;
     var current = Number(guide.getAttribute("data-kg-step")) || 1;

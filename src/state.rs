@@ -57,6 +57,53 @@ impl Section {
     }
 }
 
+/// The narrated walkthrough of the procedure ("Play the procedure"), live widget only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Walkthrough {
+    #[default]
+    Off,
+    /// Reading the current step aloud (or waiting its reading time), then moving on.
+    Playing,
+    /// Stopped where it was; "Continue" goes on from there.
+    Paused,
+}
+
+/// Why a walkthrough ended: the host event's `reason`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WalkEnd {
+    /// It played the last step to the end.
+    Finished,
+    /// The patient pressed Stop.
+    Stopped,
+    /// The patient opened another part of the guide.
+    Left,
+}
+
+impl WalkEnd {
+    /// The word in the host event's detail.
+    pub fn name(self) -> &'static str {
+        match self {
+            WalkEnd::Finished => "finished",
+            WalkEnd::Stopped => "stopped",
+            WalkEnd::Left => "left",
+        }
+    }
+}
+
+/// What the walkthrough's controls (and its narration) ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Walk {
+    Start,
+    Pause,
+    Resume,
+    Stop,
+    /// The narration of step `from` (0-based) is over: go to the next step, or end
+    /// after the last. Ignored unless playing on that step (a late timer, say).
+    Advance {
+        from: usize,
+    },
+}
+
 /// A checklist tick, stored as `"<list>/<item id>"` so lists can share item ids.
 pub fn tick_key(list: &str, item: &str) -> String {
     format!("{list}/{item}")
@@ -86,6 +133,12 @@ pub struct GuideState {
     /// The source (index in the Sources list) a reference asked to open, and a counter
     /// bumped on every ask, so the Sources section focuses that entry each time.
     pub source_request: (u32, usize),
+    /// Whether the "Contents" list is open (on small screens the parts of the guide
+    /// fold behind one button; wider, the list always shows and this changes nothing).
+    pub contents_open: bool,
+    pub walkthrough: Walkthrough,
+    /// How the last walkthrough ended, for the host event; `None` while one runs.
+    pub walk_end: Option<WalkEnd>,
 }
 
 impl GuideState {
@@ -104,6 +157,9 @@ impl GuideState {
             focus_request: 0,
             show_sources: true,
             source_request: (0, 0),
+            contents_open: false,
+            walkthrough: Walkthrough::Off,
+            walk_end: None,
         }
     }
 
@@ -114,6 +170,37 @@ impl GuideState {
         self.persistence = persistence;
         self.show_sources = saved.show_sources.unwrap_or(true);
         self
+    }
+
+    /// One walkthrough command (see [`Walk`]); `last` is the last step's index.
+    fn walk(&mut self, walk: Walk, last: usize) {
+        match (walk, self.walkthrough) {
+            (Walk::Start, Walkthrough::Off) => {
+                // From the step the patient is on; from the first when they are at the end.
+                if self.step >= last {
+                    self.step = 0;
+                }
+                self.walkthrough = Walkthrough::Playing;
+                self.walk_end = None;
+            }
+            (Walk::Start | Walk::Resume, Walkthrough::Paused) => {
+                self.walkthrough = Walkthrough::Playing
+            }
+            (Walk::Pause, Walkthrough::Playing) => self.walkthrough = Walkthrough::Paused,
+            (Walk::Stop, Walkthrough::Playing | Walkthrough::Paused) => {
+                self.walkthrough = Walkthrough::Off;
+                self.walk_end = Some(WalkEnd::Stopped);
+            }
+            (Walk::Advance { from }, Walkthrough::Playing) if from == self.step => {
+                if self.step < last {
+                    self.step += 1;
+                } else {
+                    self.walkthrough = Walkthrough::Off;
+                    self.walk_end = Some(WalkEnd::Finished);
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Whether a checklist item is ticked.
@@ -145,6 +232,10 @@ pub enum Action {
     SetShowSources(bool),
     /// Opens the Sources section at one entry (its index), which then takes focus.
     OpenSource(usize),
+    /// Opens or closes the "Contents" list.
+    SetContentsOpen(bool),
+    /// The walkthrough's controls and narration.
+    Walk(Walk),
     /// Saved data arrived (at start, or from another tab): take it as it is.
     Restore {
         ticks: BTreeSet<String>,
@@ -158,6 +249,21 @@ impl Reducible for GuideState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         let last = self.step_count.saturating_sub(1);
+        // A patient's own change of step (or language) pauses the walkthrough; opening
+        // a part of the guide closes the Contents list.
+        let manual = matches!(
+            action,
+            Action::GoToStep(_) | Action::NextStep | Action::PreviousStep | Action::SetLang(_)
+        );
+        if manual && self.walkthrough == Walkthrough::Playing {
+            next.walkthrough = Walkthrough::Paused;
+        }
+        if matches!(
+            action,
+            Action::Open(_) | Action::OpenAndFocus(_) | Action::OpenSource(_)
+        ) {
+            next.contents_open = false;
+        }
         match action {
             Action::SetLang(lang) => next.lang = lang,
             Action::Open(section) => next.section = section,
@@ -168,6 +274,8 @@ impl Reducible for GuideState {
             Action::GoToStep(step) => next.step = step.min(last),
             Action::NextStep => next.step = (self.step + 1).min(last),
             Action::PreviousStep => next.step = self.step.saturating_sub(1),
+            Action::SetContentsOpen(open) => next.contents_open = open,
+            Action::Walk(walk) => next.walk(walk, last),
             Action::SetInflation(amount) => {
                 next.inflation = if amount.is_finite() {
                     amount.clamp(0.0, 1.0)
@@ -203,6 +311,10 @@ impl Reducible for GuideState {
                 next.procedure_date = procedure_date;
             }
         }
+        if next.section != Section::Procedure && next.walkthrough != Walkthrough::Off {
+            next.walkthrough = Walkthrough::Off;
+            next.walk_end = Some(WalkEnd::Left);
+        }
         if next.step != self.step {
             next.inflation = 1.0;
         }
@@ -215,86 +327,5 @@ impl Reducible for GuideState {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn state() -> Rc<GuideState> {
-        Rc::new(GuideState::new(Lang::En, Section::Procedure, 0, 8))
-    }
-
-    #[test]
-    fn steps_stay_within_the_procedure() {
-        let s = state().reduce(Action::PreviousStep);
-        assert_eq!(s.step, 0);
-        let s = s.reduce(Action::GoToStep(42));
-        assert_eq!(s.step, 7);
-        let s = s.reduce(Action::NextStep);
-        assert_eq!(s.step, 7);
-        let s = s.reduce(Action::PreviousStep);
-        assert_eq!(s.step, 6);
-    }
-
-    #[test]
-    fn inflation_is_clamped_and_resets_on_a_new_step() {
-        let s = state().reduce(Action::SetInflation(2.0));
-        assert_eq!(s.inflation, 1.0);
-        let s = s.reduce(Action::SetInflation(f64::NAN));
-        assert_eq!(s.inflation, 1.0);
-        let s = s
-            .reduce(Action::SetInflation(0.25))
-            .reduce(Action::NextStep);
-        assert_eq!(s.inflation, 1.0);
-    }
-
-    #[test]
-    fn ticks_are_added_removed_and_cleared() {
-        let key = tick_key("before", "allergies");
-        let s = state().reduce(Action::SetTick {
-            key: key.clone(),
-            checked: true,
-        });
-        assert!(s.is_ticked(&key));
-        let s = s.reduce(Action::SetTick {
-            key: key.clone(),
-            checked: false,
-        });
-        assert!(!s.is_ticked(&key));
-        let s = s
-            .reduce(Action::SetProcedureDate(Some("2026-11-24".into())))
-            .reduce(Action::SetTick {
-                key: key.clone(),
-                checked: true,
-            })
-            .reduce(Action::ClearTicks);
-        assert!(s.ticks.is_empty());
-        assert_eq!(s.procedure_date, None, "clearing forgets the date too");
-    }
-
-    #[test]
-    fn opening_with_focus_asks_for_focus_each_time() {
-        let s = state().reduce(Action::OpenAndFocus(Section::Warnings));
-        assert_eq!((s.section, s.focus_request), (Section::Warnings, 1));
-        let s = s.reduce(Action::OpenAndFocus(Section::Warnings));
-        assert_eq!(s.focus_request, 2);
-    }
-
-    #[test]
-    fn sections_read_their_attribute_names() {
-        for section in Section::ALL {
-            assert_eq!(Section::from_name(section.name()), Some(section));
-        }
-        assert_eq!(Section::from_name(" AfterCare "), Some(Section::Aftercare));
-        assert_eq!(Section::from_name("nope"), None);
-    }
-
-    #[test]
-    fn a_source_reference_opens_the_sources_at_that_entry_every_time() {
-        let s = state().reduce(Action::OpenSource(3));
-        assert_eq!((s.section, s.source_request), (Section::Sources, (1, 3)));
-        assert_eq!(s.focus_request, 0, "the entry takes focus, not the heading");
-        let s = s.reduce(Action::OpenSource(3));
-        assert_eq!(s.source_request, (2, 3));
-        let s = s.reduce(Action::SetShowSources(false));
-        assert!(!s.show_sources);
-    }
-}
+#[path = "state_tests.rs"]
+mod tests;

@@ -40,6 +40,8 @@ pub struct Resume {
     pub step: Option<usize>,
     /// Tick keys the patient ticked in the document, on top of the saved ones.
     pub ticks: Vec<String>,
+    /// Whether the patient had the Contents list open.
+    pub contents_open: bool,
 }
 
 /// The whole guide for one `<kyphoplasty-guide>` element.
@@ -59,13 +61,16 @@ pub fn app(props: &AppProps) -> Html {
             let lang = guide(resume.lang.unwrap_or(config.lang)).lang;
             let (mut saved, persistence) = crate::storage::load_initial(&config.storage_key);
             saved.ticks.extend(resume.ticks);
-            GuideState::new(
-                lang,
-                resume.section.unwrap_or(first),
-                resume.step.unwrap_or(config.start_step),
-                guide(lang).steps.len(),
-            )
-            .with_saved(saved, persistence)
+            GuideState {
+                contents_open: resume.contents_open,
+                ..GuideState::new(
+                    lang,
+                    resume.section.unwrap_or(first),
+                    resume.step.unwrap_or(config.start_step),
+                    guide(lang).steps.len(),
+                )
+                .with_saved(saved, persistence)
+            }
         })
     };
     {

@@ -1,9 +1,17 @@
 //! The list of the guide's parts. Buttons, not links: the widget lives inside
 //! someone else's page, so it must not change the page's URL or scroll.
+//!
+//! On a small screen the list folds behind one "Contents: <part>" button (after
+//! GOV.UK's contents list, as a disclosure: a button with `aria-expanded` and the list
+//! after it), so the start of the guide's text is on the first screen. The stylesheet
+//! decides when it folds (`kg-nav-toggle` is not shown on a wide guide, where the list
+//! always shows); the markup is the same at every size, and the loader runs the same
+//! disclosure in the document.
 
 use super::context::use_guide;
 use crate::embed::events::HostEvent;
 use crate::state::{Action, Section};
+use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -26,15 +34,29 @@ pub fn section_title(ui: &crate::content::Ui, section: Section) -> &'static str 
     }
 }
 
+/// Moves focus to the Contents button if it is shown (the list folds on this screen):
+/// the button the patient pressed is about to be hidden with the list.
+fn focus_toggle(toggle: &NodeRef) {
+    if let Some(button) = toggle.cast::<HtmlElement>() {
+        if button.offset_height() > 0 {
+            let _ = button.focus();
+        }
+    }
+}
+
 #[function_component(SectionNav)]
 pub fn section_nav(props: &SectionNavProps) -> Html {
     let context = use_guide();
     let ui = &context.guide().ui;
+    let open = context.state.contents_open;
+    let toggle = use_node_ref();
     let items = props.sections.iter().map(|&section| {
         let current = section == props.current;
         let onclick = {
             let context = context.clone();
+            let toggle = toggle.clone();
             Callback::from(move |_| {
+                focus_toggle(&toggle);
                 context.state.dispatch(Action::Open(section));
                 context.emit(HostEvent::Section {
                     name: section.name(),
@@ -54,9 +76,30 @@ pub fn section_nav(props: &SectionNavProps) -> Html {
             </li>
         }
     });
+    let on_toggle = {
+        let state = context.state.clone();
+        Callback::from(move |_| state.dispatch(Action::SetContentsOpen(!open)))
+    };
+    // Escape closes the open list and gives focus back to its button.
+    let onkeydown = {
+        let state = context.state.clone();
+        let toggle = toggle.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if open && event.key() == "Escape" {
+                focus_toggle(&toggle);
+                state.dispatch(Action::SetContentsOpen(false));
+            }
+        })
+    };
     html! {
-        <nav class="kg-nav" aria-label={ui.sections_label}>
-            <ul>{ for items }</ul>
+        <nav class="kg-nav" aria-label={ui.sections_label} {onkeydown}>
+            <button type="button" class="kg-nav-toggle" ref={toggle.clone()} onclick={on_toggle}
+                aria-expanded={if open { "true" } else { "false" }} aria-controls="kg-nav-list">
+                <span class="kg-nav-toggle-label">{ ui.contents }</span>
+                {" "}
+                <span class="kg-nav-toggle-current">{ section_title(ui, props.current) }</span>
+            </button>
+            <ul id="kg-nav-list">{ for items }</ul>
         </nav>
     }
 }

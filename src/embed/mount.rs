@@ -68,6 +68,11 @@ fn resume_from(root: &ShadowRoot) -> Option<Resume> {
             .and_then(|n| n.parse::<usize>().ok())
             .and_then(|n| n.checked_sub(1)),
         ticks,
+        contents_open: guide
+            .query_selector(".kg-nav-toggle[aria-expanded='true']")
+            .ok()
+            .flatten()
+            .is_some(),
     })
 }
 

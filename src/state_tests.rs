@@ -1,0 +1,167 @@
+//! Tests of `state.rs`: every rule of the reducer, without a browser.
+use super::*;
+
+fn state() -> Rc<GuideState> {
+    Rc::new(GuideState::new(Lang::En, Section::Procedure, 0, 8))
+}
+
+#[test]
+fn steps_stay_within_the_procedure() {
+    let s = state().reduce(Action::PreviousStep);
+    assert_eq!(s.step, 0);
+    let s = s.reduce(Action::GoToStep(42));
+    assert_eq!(s.step, 7);
+    let s = s.reduce(Action::NextStep);
+    assert_eq!(s.step, 7);
+    let s = s.reduce(Action::PreviousStep);
+    assert_eq!(s.step, 6);
+}
+
+#[test]
+fn inflation_is_clamped_and_resets_on_a_new_step() {
+    let s = state().reduce(Action::SetInflation(2.0));
+    assert_eq!(s.inflation, 1.0);
+    let s = s.reduce(Action::SetInflation(f64::NAN));
+    assert_eq!(s.inflation, 1.0);
+    let s = s
+        .reduce(Action::SetInflation(0.25))
+        .reduce(Action::NextStep);
+    assert_eq!(s.inflation, 1.0);
+}
+
+#[test]
+fn ticks_are_added_removed_and_cleared() {
+    let key = tick_key("before", "allergies");
+    let s = state().reduce(Action::SetTick {
+        key: key.clone(),
+        checked: true,
+    });
+    assert!(s.is_ticked(&key));
+    let s = s.reduce(Action::SetTick {
+        key: key.clone(),
+        checked: false,
+    });
+    assert!(!s.is_ticked(&key));
+    let s = s
+        .reduce(Action::SetProcedureDate(Some("2026-11-24".into())))
+        .reduce(Action::SetTick {
+            key: key.clone(),
+            checked: true,
+        })
+        .reduce(Action::ClearTicks);
+    assert!(s.ticks.is_empty());
+    assert_eq!(s.procedure_date, None, "clearing forgets the date too");
+}
+
+#[test]
+fn opening_with_focus_asks_for_focus_each_time() {
+    let s = state().reduce(Action::OpenAndFocus(Section::Warnings));
+    assert_eq!((s.section, s.focus_request), (Section::Warnings, 1));
+    let s = s.reduce(Action::OpenAndFocus(Section::Warnings));
+    assert_eq!(s.focus_request, 2);
+}
+
+#[test]
+fn the_walkthrough_plays_pauses_resumes_and_stops() {
+    let s = state().reduce(Action::Walk(Walk::Start));
+    assert_eq!(
+        (s.walkthrough, s.step, s.walk_end),
+        (Walkthrough::Playing, 0, None)
+    );
+    let s = s.reduce(Action::Walk(Walk::Advance { from: 0 }));
+    assert_eq!((s.walkthrough, s.step), (Walkthrough::Playing, 1));
+    // A late timer for a step already left changes nothing.
+    let s = s.reduce(Action::Walk(Walk::Advance { from: 0 }));
+    assert_eq!(s.step, 1);
+    let s = s.reduce(Action::Walk(Walk::Pause));
+    assert_eq!(s.walkthrough, Walkthrough::Paused);
+    let s = s.reduce(Action::Walk(Walk::Advance { from: 1 }));
+    assert_eq!(s.step, 1, "paused, it does not move on");
+    let s = s.reduce(Action::Walk(Walk::Resume));
+    assert_eq!(s.walkthrough, Walkthrough::Playing);
+    let s = s.reduce(Action::Walk(Walk::Stop));
+    assert_eq!(
+        (s.walkthrough, s.walk_end),
+        (Walkthrough::Off, Some(WalkEnd::Stopped))
+    );
+    assert_eq!(s.step, 1, "stopping keeps the step");
+}
+
+#[test]
+fn a_manual_step_change_pauses_the_walkthrough() {
+    for action in [
+        Action::NextStep,
+        Action::PreviousStep,
+        Action::GoToStep(4),
+        Action::SetLang(Lang::Es),
+    ] {
+        let s = state()
+            .reduce(Action::GoToStep(2))
+            .reduce(Action::Walk(Walk::Start))
+            .reduce(action.clone());
+        assert_eq!(s.walkthrough, Walkthrough::Paused, "{action:?}");
+    }
+}
+
+#[test]
+fn the_walkthrough_ends_after_the_last_step_or_when_the_patient_leaves() {
+    let s = state()
+        .reduce(Action::GoToStep(7))
+        .reduce(Action::Walk(Walk::Start));
+    assert_eq!(s.step, 0, "at the end, it starts from the first step");
+    let s = s
+        .reduce(Action::GoToStep(7))
+        .reduce(Action::Walk(Walk::Resume));
+    let s = s.reduce(Action::Walk(Walk::Advance { from: 7 }));
+    assert_eq!(
+        (s.walkthrough, s.walk_end),
+        (Walkthrough::Off, Some(WalkEnd::Finished))
+    );
+    let s = s
+        .reduce(Action::Walk(Walk::Start))
+        .reduce(Action::Open(Section::Warnings));
+    assert_eq!(
+        (s.walkthrough, s.walk_end),
+        (Walkthrough::Off, Some(WalkEnd::Left))
+    );
+    let s = state()
+        .reduce(Action::Walk(Walk::Start))
+        .reduce(Action::Open(Section::Procedure));
+    assert_eq!(
+        s.walkthrough,
+        Walkthrough::Playing,
+        "the same part keeps it going"
+    );
+}
+
+#[test]
+fn opening_a_part_closes_the_contents_list() {
+    let s = state().reduce(Action::SetContentsOpen(true));
+    assert!(s.contents_open);
+    let s = s.reduce(Action::Open(Section::Before));
+    assert!(!s.contents_open);
+    let s = s
+        .reduce(Action::SetContentsOpen(true))
+        .reduce(Action::OpenAndFocus(Section::Warnings));
+    assert!(!s.contents_open);
+}
+
+#[test]
+fn sections_read_their_attribute_names() {
+    for section in Section::ALL {
+        assert_eq!(Section::from_name(section.name()), Some(section));
+    }
+    assert_eq!(Section::from_name(" AfterCare "), Some(Section::Aftercare));
+    assert_eq!(Section::from_name("nope"), None);
+}
+
+#[test]
+fn a_source_reference_opens_the_sources_at_that_entry_every_time() {
+    let s = state().reduce(Action::OpenSource(3));
+    assert_eq!((s.section, s.source_request), (Section::Sources, (1, 3)));
+    assert_eq!(s.focus_request, 0, "the entry takes focus, not the heading");
+    let s = s.reduce(Action::OpenSource(3));
+    assert_eq!(s.source_request, (2, 3));
+    let s = s.reduce(Action::SetShowSources(false));
+    assert!(!s.show_sources);
+}
