@@ -521,6 +521,41 @@
     });
   }
 
+  /* On a phone held upright the procedure's stage (picture, Previous, Next) stays at
+     the top of the screen while the step's text scrolls under it (styles: .kg-stage).
+     Two things keep that usable, for the document and the live widget alike (both live
+     in this shadow root, so the wasm carries nothing for it):
+     - a control that takes focus under the held stage is scrolled clear of it (WCAG
+       2.4.11): the browser only scrolls what is off screen, and under the stage is on;
+     - after a step change, if the text was scrolled under the stage, the new step's
+       text starts right under it (and the stage cannot be pushed off the screen when
+       the new text is shorter). */
+  function heldStage(guide) {
+    var steppers = guide ? guide.querySelectorAll(".kg-stepper:not([hidden])") : [];
+    for (var i = 0; i < steppers.length; i++) {
+      var stage = steppers[i].querySelector(":scope > .kg-stage");
+      if (stage && stage.getClientRects().length && getComputedStyle(stage).position === "sticky") return stage;
+    }
+    return null;
+  }
+
+  function holdStage(root) {
+    root.addEventListener("focusin", function (event) {
+      var target = event.target;
+      var stage = target.closest && target.closest(".kg-procedure") && heldStage(target.closest(".kg"));
+      if (!stage || stage.contains(target)) return;
+      var under = target.getBoundingClientRect().top - stage.getBoundingClientRect().bottom;
+      if (under < 0) window.scrollBy(0, under - 8);
+    });
+    new MutationObserver(function (records) {
+      var stage = heldStage(records[0].target.closest(".kg"));
+      var text = stage && stage.parentNode.querySelector(":scope > .kg-step-text");
+      if (!text) return;
+      var under = text.getBoundingClientRect().top - stage.getBoundingClientRect().bottom;
+      if (under < 0) window.scrollBy(0, under);
+    }).observe(root, { subtree: true, attributes: true, attributeFilter: ["data-kg-step"] });
+  }
+
   /* The WebAssembly cannot run here: the document stays, and says so once. */
   var explained = false;
   function staticOnly(element, error) {
@@ -548,6 +583,7 @@
           // otherwise hide it from `this.shadowRoot`.
           this._root = this.shadowRoot || this.attachShadow({ mode: "open" });
           this._root.appendChild(document.createElement("slot"));
+          holdStage(this._root);
         } catch (error) {
           // The page attached its own (closed) root to this element: leave it alone.
           this.setAttribute("data-kg-failed", "");

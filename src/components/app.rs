@@ -110,6 +110,7 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     crate::storage::hooks::use_persistence(&state, &config.storage_key);
+    use_walkthrough_events(&state, props.host.clone());
     let root = use_node_ref();
     {
         // The accent is set through the CSSOM, which a strict CSP allows (a style attribute would not be).
@@ -236,6 +237,25 @@ pub fn app(props: &AppProps) -> Html {
             </section>
         </ContextProvider<GuideContext>>
     }
+}
+
+/// Tells the host page when a walkthrough starts and ends, from one place whatever
+/// started or ended it (its buttons, its last step, leaving the procedure).
+#[hook]
+fn use_walkthrough_events(state: &UseReducerHandle<GuideState>, host: Option<web_sys::Element>) {
+    let running = state.walkthrough != crate::state::Walkthrough::Off;
+    let state = state.clone();
+    use_effect_with(running, move |running| {
+        // Not on the first render: the guide never starts a walkthrough by itself.
+        if *running || state.walk_end.is_some() {
+            crate::embed::events::HostEvent::Walkthrough {
+                end: (!*running).then(|| state.walk_end.map_or("stopped", |e| e.name())),
+                step: state.step + 1,
+                total: state.step_count,
+            }
+            .dispatch(host.as_ref());
+        }
+    });
 }
 
 /// "In an emergency, call 911. Call 911": on every section, and in the static guide.

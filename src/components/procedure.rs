@@ -1,15 +1,17 @@
-//! The procedure, step by step: the illustration, the step's text, and the controls
-//! to move through it (buttons, the numbered list, arrow keys).
+//! The procedure, step by step: the illustration with the controls to move through it
+//! right under it (Previous, Next, "Play the procedure", labels), the step's text, and
+//! the numbered list of steps; arrow keys and swipes move too.
 
-use super::context::use_guide;
+use super::context::{use_guide, GuideContext};
 use super::heading::Heading;
 use super::illustration::{Illustration, IllustrationLabels};
 use super::read_aloud::ReadAloud;
 use super::source_refs::source_refs;
 use super::step_list::StepList;
+use super::walkthrough::{controls, narrates, use_walkthrough};
 use crate::content::{text, Scene, Ui};
 use crate::embed::events::HostEvent;
-use crate::state::Action;
+use crate::state::{Action, Walkthrough as Walk};
 use web_sys::{HtmlInputElement, KeyboardEvent, PointerEvent};
 use yew::prelude::*;
 
@@ -43,14 +45,24 @@ pub fn procedure() -> Html {
         return html! {};
     };
     let total = g.steps.len();
-    let announcement = text::ui(
-        g.ui.step_announcement,
-        &[
-            ("current", &(index + 1).to_string()),
-            ("total", &total.to_string()),
-            ("title", &context.text(step.title)),
-        ],
-    );
+    let (current, count) = ((index + 1).to_string(), total.to_string());
+    // While the walkthrough reads the step aloud, the live region gives only its number:
+    // the voice says the title, and a screen reader should not say it over the voice.
+    let announcement = if state.walkthrough == Walk::Playing && narrates(state.lang.tag()) {
+        text::ui(
+            g.ui.step_progress,
+            &[("current", &current), ("total", &count)],
+        )
+    } else {
+        text::ui(
+            g.ui.step_announcement,
+            &[
+                ("current", &current),
+                ("total", &count),
+                ("title", &context.text(step.title)),
+            ],
+        )
+    };
 
     let go = {
         let context = context.clone();
@@ -114,6 +126,7 @@ pub fn procedure() -> Html {
     };
     let percent = ((state.inflation * 100.0).round() as u32).to_string();
     let swipe = use_swipe(go.clone());
+    let walk = use_walkthrough(&context);
 
     html! {
         <div class="kg-section kg-procedure" data-section="procedure" {onkeydown}>
@@ -126,13 +139,12 @@ pub fn procedure() -> Html {
                         g.ui.step_progress,
                         &[("current", &(i + 1).to_string()), ("total", &total.to_string())],
                     );
-                    let spoken: String = std::iter::once(title.clone())
-                        .chain(step.body.iter().map(|p| context.text(p)))
-                        .collect::<Vec<_>>()
-                        .join(" ");
+                    let spoken = step_words(&context, i).join(" ");
                     let (at_start, at_end) = (i == 0, i + 1 == total);
                     html! {
                         <div class="kg-stepper" data-kg-step={(i + 1).to_string()} hidden={i != index}>
+                            // The picture with its controls right under it: on a phone the
+                            // stage stays in view while the text scrolls (styles: .kg-stage).
                             <div class="kg-stage" onpointerdown={swipe.0.clone()} onpointerup={swipe.1.clone()}>
                                 <Illustration
                                     scene={step.scene}
@@ -141,31 +153,8 @@ pub fn procedure() -> Html {
                                     labels={labels(&g.ui)}
                                     title={AttrValue::from(title.clone())}
                                     description={AttrValue::from(context.text(step.alt))} />
-                                <div class="kg-stage-controls">
-                                    <label class="kg-toggle">
-                                        <input type="checkbox" checked={state.show_labels} onchange={toggle_labels.clone()} />
-                                        <span>{ g.ui.show_labels }</span>
-                                    </label>
-                                    if step.scene == Scene::Inflate {
-                                        <div class="kg-slider">
-                                            <label for="kg-inflate">{ g.ui.inflate_label }</label>
-                                            <input id="kg-inflate" type="range" min="0" max="100" step="5" value={percent.clone()}
-                                                aria-valuetext={text::ui(g.ui.inflate_value, &[("percent", &percent)])}
-                                                oninput={on_inflate.clone()} />
-                                            <p class="kg-hint">{ g.ui.inflate_hint }</p>
-                                        </div>
-                                    }
-                                </div>
-                            </div>
-                            <div class="kg-step-text">
-                                <Heading depth={2} class="kg-step-title">
-                                    <span class="kg-step-number">{ progress }</span>
-                                    { title }
-                                </Heading>
-                                { for step.body.iter().map(|p| html! { <p>{ context.text(p) }</p> }) }
-                                { source_refs(context.guide(), step.sources) }
-                                <ReadAloud text={AttrValue::from(spoken)} />
                                 <div class="kg-pager">
+                                    <p class="kg-stage-progress">{ progress.clone() }</p>
                                     <button type="button" class="kg-button kg-button-secondary kg-previous"
                                         aria-disabled={at_start.then_some("true")} aria-label={g.ui.previous_step} onclick={previous.clone()}>
                                         <span aria-hidden="true">{ "‹ " }</span>{ g.ui.previous }
@@ -175,6 +164,34 @@ pub fn procedure() -> Html {
                                         { g.ui.next }<span aria-hidden="true">{ " ›" }</span>
                                     </button>
                                 </div>
+                                <div class="kg-stage-controls">
+                                    { controls(&context, &walk) }
+                                </div>
+                            </div>
+                            // The picture's own settings: under it, but not held on screen.
+                            <div class="kg-stage-extras">
+                                <label class="kg-toggle">
+                                    <input type="checkbox" checked={state.show_labels} onchange={toggle_labels.clone()} />
+                                    <span>{ g.ui.show_labels }</span>
+                                </label>
+                                if step.scene == Scene::Inflate {
+                                    <div class="kg-slider">
+                                        <label for="kg-inflate">{ g.ui.inflate_label }</label>
+                                        <input id="kg-inflate" type="range" min="0" max="100" step="5" value={percent.clone()}
+                                            aria-valuetext={text::ui(g.ui.inflate_value, &[("percent", &percent)])}
+                                            oninput={on_inflate.clone()} />
+                                        <p class="kg-hint">{ g.ui.inflate_hint }</p>
+                                    </div>
+                                }
+                            </div>
+                            <div class="kg-step-text">
+                                <Heading depth={2} class="kg-step-title">
+                                    <span class="kg-step-number">{ progress }</span>
+                                    { title }
+                                </Heading>
+                                { for step.body.iter().map(|p| html! { <p>{ context.text(p) }</p> }) }
+                                { source_refs(context.guide(), step.sources) }
+                                <ReadAloud text={AttrValue::from(spoken)} />
                             </div>
                         </div>
                     }
@@ -183,6 +200,15 @@ pub fn procedure() -> Html {
             <p class="kg-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
         </div>
     }
+}
+
+/// What reading step `index` aloud says: its title, then each paragraph.
+pub fn step_words(context: &GuideContext, index: usize) -> Vec<String> {
+    context.guide().steps.get(index).map_or(Vec::new(), |step| {
+        std::iter::once(context.text(step.title))
+            .chain(step.body.iter().map(|p| context.text(p)))
+            .collect()
+    })
 }
 
 /// Horizontal swipes on the illustration move between steps on touch screens

@@ -1,7 +1,10 @@
 //! "Read this step aloud" with the browser's own speech synthesis, in the guide's
-//! language. Hidden where the browser has none; stops when the step changes.
+//! language. Hidden where the browser has none; stops when the step changes. It stops
+//! only its own reading (the walkthrough may be speaking the new step), and pressing
+//! it pauses a running walkthrough, so the two never talk at once.
 
 use super::context::use_guide;
+use crate::state::{Action, Walk, Walkthrough};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -47,14 +50,23 @@ pub fn read_aloud(props: &ReadAloudProps) -> Html {
     // so nothing moves when the live widget takes over.
     let available = context.draws_everything() || speech_available();
     let speaking = use_state(|| false);
+    // Whether the voice is this button's (a state handle would read stale in cleanup).
+    let own = use_mut_ref(|| false);
     let listeners = use_mut_ref(Vec::<gloo::events::EventListener>::new);
     {
         // A new step (or language) stops reading the old one.
         let speaking = speaking.clone();
+        let own = own.clone();
         use_effect_with(props.text.clone(), move |_| {
-            stop();
+            if std::mem::take(&mut *own.borrow_mut()) {
+                stop();
+            }
             speaking.set(false);
-            move || stop()
+            move || {
+                if std::mem::take(&mut *own.borrow_mut()) {
+                    stop();
+                }
+            }
         });
     }
     if !available {
@@ -64,8 +76,14 @@ pub fn read_aloud(props: &ReadAloudProps) -> Html {
         let speaking = speaking.clone();
         let text = props.text.clone();
         let lang = context.state.lang.tag();
+        let state = context.state.clone();
+        let own = own.clone();
         Callback::from(move |_| {
+            if state.walkthrough == Walkthrough::Playing {
+                state.dispatch(Action::Walk(Walk::Pause));
+            }
             stop();
+            *own.borrow_mut() = false;
             if *speaking {
                 speaking.set(false);
                 return;
@@ -81,17 +99,23 @@ pub fn read_aloud(props: &ReadAloudProps) -> Html {
                 held.clear();
                 for event in ["end", "error"] {
                     let speaking = speaking.clone();
+                    let own = own.clone();
                     held.push(gloo::events::EventListener::new(
                         &utterance,
                         event,
-                        move |_| speaking.set(false),
+                        move |_| {
+                            *own.borrow_mut() = false;
+                            speaking.set(false);
+                        },
                     ));
                 }
                 s.speak(&utterance);
+                super::narration::claim_voice(0);
+                *own.borrow_mut() = true;
                 speaking.set(true);
             }
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&text, lang, &listeners);
+            let _ = (&text, lang, &listeners, &own);
         })
     };
     html! {

@@ -21,6 +21,15 @@ pub enum HostEvent {
     },
     /// `kyphoplasty-guide:section` — detail `{ section }`.
     Section { name: &'static str },
+    /// `kyphoplasty-guide:walkthrough` — detail `{ action: "start", step, total }` when
+    /// the patient starts "Play the procedure", `{ action: "end", step, total, reason }`
+    /// when it ends (`reason`: `finished`, `stopped` or `left`). Pausing is not sent.
+    Walkthrough {
+        /// `None` for "start", the reason for "end".
+        end: Option<&'static str>,
+        step: usize,
+        total: usize,
+    },
 }
 
 impl HostEvent {
@@ -30,6 +39,7 @@ impl HostEvent {
             HostEvent::Step { .. } => "kyphoplasty-guide:step",
             HostEvent::Tick { .. } => "kyphoplasty-guide:tick",
             HostEvent::Section { .. } => "kyphoplasty-guide:section",
+            HostEvent::Walkthrough { .. } => "kyphoplasty-guide:walkthrough",
         }
     }
 
@@ -67,6 +77,17 @@ fn dispatch(event: &HostEvent, host: &web_sys::Element) {
             set("checked", JsValue::from_bool(*checked));
         }
         HostEvent::Section { name } => set("section", JsValue::from_str(name)),
+        HostEvent::Walkthrough { end, step, total } => {
+            set(
+                "action",
+                JsValue::from_str(if end.is_some() { "end" } else { "start" }),
+            );
+            set("step", JsValue::from(*step as u32));
+            set("total", JsValue::from(*total as u32));
+            if let Some(reason) = end {
+                set("reason", JsValue::from_str(reason));
+            }
+        }
     }
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
