@@ -131,6 +131,16 @@ test("the printed sheet has the aftercare list, timeline, warning signs and phon
   assert.match(printed.text, /Call 911 now if/);
   assert.match(printed.text, /\(555\) 010-0199/);
   assert.match(printed.text, /Your recovery/);
+  // The two warning cards' headings come out black and bold on paper (printers drop the red fill).
+  const headings = await page.evaluate(() => [...document.querySelector("kyphoplasty-guide").shadowRoot.querySelectorAll(".kg-print-sheet .kg-card-heading")]
+    .map((h) => { const s = getComputedStyle(h); return { text: h.textContent.trim(), color: s.color, weight: s.fontWeight, background: s.backgroundImage + " " + s.backgroundColor }; }));
+  assert.equal(headings.length, 2);
+  for (const h of headings) {
+    assert.equal(h.color, "rgb(0, 0, 0)", h.text);
+    assert.equal(h.weight, "700", h.text);
+    assert.equal(h.background, "none rgba(0, 0, 0, 0)", h.text);
+  }
+  assert.match(headings.map((h) => h.text).join(" | "), /Call 911 now if:.*\| .*Contact Riverside Spine & Pain Center if:/);
   const pdf = await page.pdf({ format: "Letter" });
   const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
   assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
