@@ -1,6 +1,7 @@
 // Screenshots of the demo for people to look at: every section, desktop and phone
-// widths, each language. Usage: node scripts/screenshots.mjs [outdir]
-// (needs a built dist/: scripts/demo.sh or trunk build).
+// widths (390 and 320 px), each language. Usage: node scripts/screenshots.mjs [outdir]
+// (needs a built dist/: scripts/demo.sh or trunk build). STEPS=1 adds every procedure
+// step; ZOOM=1 sets the browser's text to 200%; SECTIONS=a,b limits the sections.
 import fs from "node:fs/promises";
 import { startServer, launchBrowser, widgetReady } from "../tests/e2e/support.mjs";
 
@@ -8,12 +9,17 @@ const out = process.argv[2] || "screenshots";
 await fs.mkdir(out, { recursive: true });
 const server = await startServer();
 const browser = await launchBrowser();
-const widths = { desktop: 1200, phone: 375 };
+const widths = { desktop: 1200, phone: 390, small: 320 };
 const only = process.env.SECTIONS ? process.env.SECTIONS.split(",") : null;
 try {
   for (const lang of ["en", "es"]) {
     for (const [name, width] of Object.entries(widths)) {
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      if (process.env.ZOOM) {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send("Page.setFontSizes", { fontSizes: { standard: 32, fixed: 26 } });
+      }
       await page.goto(server.origin + "/");
       await widgetReady(page);
       if (lang === "es") {
@@ -25,21 +31,23 @@ try {
         if (only && !only.includes(section)) continue;
         await page.evaluate((s) => document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(`.kg-nav-button[data-section="${s}"]`).click(), section);
         await page.waitForTimeout(150);
-        const file = `${out}/${lang}-${name}-${section}.png`;
+        const zoom = process.env.ZOOM ? "-200pct" : "";
+        const file = `${out}/${lang}-${name}${zoom}-${section}.png`;
         await page.locator("kyphoplasty-guide").screenshot({ path: file });
         console.log(file);
         if (section === "procedure" && process.env.STEPS) {
-          // Every step of the procedure: the stage (illustration and text) only.
+          // Every step of the procedure: the procedure section only (on a phone the
+          // stepper's own box is dropped, so that its stage can stay on screen).
           for (let step = 1; step <= 8; step++) {
-            const stepFile = `${out}/${lang}-${name}-step${step}.png`;
-            await page.locator("kyphoplasty-guide").locator(".kg-stepper").screenshot({ path: stepFile });
+            const stepFile = `${out}/${lang}-${name}${zoom}-step${step}.png`;
+            await page.locator("kyphoplasty-guide").locator(".kg-body .kg-procedure").screenshot({ path: stepFile });
             console.log(stepFile);
-            await page.evaluate(() => document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg-next").click());
+            await page.evaluate(() => document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg-stepper:not([hidden]) .kg-next").click());
             await page.waitForTimeout(700);
           }
         }
       }
-      await page.close();
+      await context.close();
     }
   }
 } finally {
