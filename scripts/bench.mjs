@@ -194,8 +194,8 @@ async function browserFigures(o, pages, server, embed) {
     for (let i = 0; i < o.runs; i++) {
       log(`repeat-visit run ${i + 1}/${o.runs} (static and widget, load then reload; also on slow 4G)...`);
       for (const [k, network] of [[0, null], [1, B.SLOW_4G]]) {
-        profiles[k].static.push(await repeatStatic(browser, server.origin, rate, embed, network));
-        profiles[k].widget.push(await repeatInteractive(browser, server.origin, rate, embed, network));
+        profiles[k].static.push(await repeatStatic(browser, server, rate, embed, network));
+        profiles[k].widget.push(await repeatInteractive(browser, server, rate, embed, network));
       }
     }
 

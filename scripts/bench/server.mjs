@@ -38,14 +38,17 @@ async function compressed(file, accept) {
  * `caching`: "headers" (scripts/caching.mjs, with the loader's max-age set to
  * `loaderMaxAge`), "no-cache" (every file revalidated: what the README advised before
  * the files had hashed names) or "no-store" (every file in full, every time).
- * Returns { origin, close }.
+ * Returns { origin, close, requests }: `requests` logs each request that reached the
+ * server ({ path, status, conditional }).
  */
 export async function startBenchServer({ root, pages = new Map(), port = 0, caching = "headers", loaderMaxAge = LOADER_MAX_AGE }) {
   const base = path.resolve(root);
+  const requests = [];
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     const page = pages.get(url.pathname);
     if (page) {
+      requests.push({ path: url.pathname, status: 200, conditional: false });
       res.writeHead(200, { "content-type": page.type || TYPES[".html"], "cache-control": page.cache || "no-store" });
       res.end(page.body);
       return;
@@ -59,10 +62,13 @@ export async function startBenchServer({ root, pages = new Map(), port = 0, cach
       const { body, encoding, etag } = await compressed(file, req.headers["accept-encoding"] || "");
       const cache = caching === "headers" ? cacheControl(url.pathname, { loaderMaxAge }) : caching === "no-cache" ? REVALIDATE : "no-store";
       const common = { "cache-control": cache, etag, ...(encoding ? { "content-encoding": encoding, vary: "accept-encoding" } : {}) };
-      if ((req.headers["if-none-match"] || "").split(/\s*,\s*/).includes(etag)) {
+      const conditional = "if-none-match" in req.headers;
+      if (conditional && req.headers["if-none-match"].split(/\s*,\s*/).includes(etag)) {
+        requests.push({ path: url.pathname, status: 304, conditional });
         res.writeHead(304, common).end();
         return;
       }
+      requests.push({ path: url.pathname, status: 200, conditional });
       res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream", ...common });
       res.end(body);
     } catch {
@@ -73,6 +79,7 @@ export async function startBenchServer({ root, pages = new Map(), port = 0, cach
   const bound = server.address().port;
   return {
     origin: `http://127.0.0.1:${bound}`,
+    requests,
     close: () =>
       new Promise((r) => {
         server.closeAllConnections?.();
