@@ -99,7 +99,7 @@ test("the test server sends the cache headers dist/_headers gives a host, and re
   }
 });
 
-/** Visits `fixture` twice in one browser context, `wait` ms apart; what the second visit asked of the network. */
+/** Visits a plain host page twice in one browser context, `wait` ms apart; what the second visit asked for, as the browser and the server saw it. */
 async function repeatVisit(server, wait) {
   const context = await browser.newContext();
   try {

@@ -95,6 +95,8 @@ export async function startServer({
  * on `cdp` or a session of its own): { path, status, fromCache, bytes }. `fromCache`:
  * answered from the HTTP or memory cache, nothing sent; `bytes`: what came over the
  * network, headers included (a 304 is headers only). `list()` after the page settles.
+ * A fetch() revalidated with 304 shows as a 200 here (a script's 304 shows as 304): count
+ * 304s from the server's `requests`.
  */
 export async function watchNetwork(page, cdp = null) {
   const session = cdp || (await page.context().newCDPSession(page));
