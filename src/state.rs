@@ -4,6 +4,7 @@
 //! looks like, what clearing does) live here and are unit-tested without a browser.
 
 use crate::content::Lang;
+use crate::diary::{Diary, Entry};
 use crate::storage::{Persistence, Saved};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -19,12 +20,14 @@ pub enum Section {
     Warnings,
     Risks,
     Questions,
+    /// "My visit": the pain diary and the questions to bring to the care team.
+    Visit,
     Sources,
 }
 
 impl Section {
     /// Every section, in the default order.
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::Overview,
         Section::Procedure,
         Section::Before,
@@ -32,6 +35,7 @@ impl Section {
         Section::Warnings,
         Section::Risks,
         Section::Questions,
+        Section::Visit,
         Section::Sources,
     ];
 
@@ -45,6 +49,7 @@ impl Section {
             Section::Warnings => "warnings",
             Section::Risks => "risks",
             Section::Questions => "questions",
+            Section::Visit => "visit",
             Section::Sources => "sources",
         }
     }
@@ -86,6 +91,13 @@ pub struct GuideState {
     /// The source (index in the Sources list) a reference asked to open, and a counter
     /// bumped on every ask, so the Sources section focuses that entry each time.
     pub source_request: (u32, usize),
+    /// The pain diary and the questions for the care team (kept under its own key).
+    pub diary: Diary,
+    /// Whether the diary is being remembered, told apart from the ticks: each has its own key.
+    pub diary_persistence: Persistence,
+    /// The patient's date today (`YYYY-MM-DD`) when the guide started; `None` on the server.
+    /// Kept in the state so the diary's day and its safety line can be tested natively.
+    pub today: Option<String>,
 }
 
 impl GuideState {
@@ -104,6 +116,9 @@ impl GuideState {
             focus_request: 0,
             show_sources: true,
             source_request: (0, 0),
+            diary: Diary::default(),
+            diary_persistence: Persistence::Remembered,
+            today: crate::diary::today(),
         }
     }
 
@@ -114,6 +129,19 @@ impl GuideState {
         self.persistence = persistence;
         self.show_sources = saved.show_sources.unwrap_or(true);
         self
+    }
+
+    /// Starts from the diary saved on this device.
+    pub fn with_diary(mut self, diary: Diary, persistence: Persistence) -> Self {
+        self.diary = diary;
+        self.diary_persistence = persistence;
+        self
+    }
+
+    /// Starts from the diary this widget saved on the device (none on the server).
+    pub fn with_diary_from(self, storage_key: &str) -> Self {
+        let (diary, persistence) = crate::storage::diary::load_initial(storage_key);
+        self.with_diary(diary, persistence)
     }
 
     /// Whether a checklist item is ticked.
@@ -145,6 +173,24 @@ pub enum Action {
     SetShowSources(bool),
     /// Opens the Sources section at one entry (its index), which then takes focus.
     OpenSource(usize),
+    /// Adds the day's diary entry, or replaces that day's (the reducer applies the limits).
+    SaveEntry(Entry),
+    /// Deletes the diary entry of a date (`YYYY-MM-DD`).
+    DeleteEntry(String),
+    /// Ticks or unticks one of the guide's questions to ask.
+    PickQuestion {
+        id: String,
+        picked: bool,
+    },
+    /// Adds a question of the patient's own (cut to its limit; at most `diary::OWN_MAX`).
+    AddOwnQuestion(String),
+    /// Removes the patient's own question at this position.
+    RemoveOwnQuestion(usize),
+    /// Forgets the whole diary and question list (after the patient confirmed).
+    ClearDiary,
+    /// A saved diary arrived (from another tab, or another `storage-key`).
+    RestoreDiary(Diary),
+    SetDiaryPersistence(Persistence),
     /// Saved data arrived (at start, or from another tab): take it as it is.
     Restore {
         ticks: BTreeSet<String>,
@@ -195,6 +241,26 @@ impl Reducible for GuideState {
                 next.section = Section::Sources;
                 next.source_request = (self.source_request.0.wrapping_add(1), index);
             }
+            Action::SaveEntry(entry) => next.diary.save_entry(entry),
+            Action::DeleteEntry(date) => {
+                next.diary.entries.remove(&date);
+            }
+            Action::PickQuestion { id, picked } => {
+                if picked {
+                    next.diary.picked.insert(id);
+                } else {
+                    next.diary.picked.remove(&id);
+                }
+            }
+            Action::AddOwnQuestion(text) => next.diary.add_own(&text),
+            Action::RemoveOwnQuestion(index) => {
+                if index < next.diary.own.len() {
+                    next.diary.own.remove(index);
+                }
+            }
+            Action::ClearDiary => next.diary = Diary::default(),
+            Action::RestoreDiary(diary) => next.diary = diary.sanitised(),
+            Action::SetDiaryPersistence(p) => next.diary_persistence = p,
             Action::Restore {
                 ticks,
                 procedure_date,
@@ -296,5 +362,45 @@ mod tests {
         assert_eq!(s.source_request, (2, 3));
         let s = s.reduce(Action::SetShowSources(false));
         assert!(!s.show_sources);
+    }
+
+    #[test]
+    fn diary_entries_are_added_edited_deleted_and_cleared_apart_from_the_ticks() {
+        let entry = |pain| Entry {
+            date: "2026-11-25".into(),
+            pain,
+            mobility: None,
+            medicine: Some(true),
+            note: "<b>x</b>".into(),
+        };
+        let key = tick_key("before", "allergies");
+        let s = state()
+            .reduce(Action::SetTick {
+                key: key.clone(),
+                checked: true,
+            })
+            .reduce(Action::SaveEntry(entry(6)))
+            .reduce(Action::SaveEntry(entry(3)));
+        assert_eq!(s.diary.entries.len(), 1);
+        assert_eq!(s.diary.entries["2026-11-25"].pain, 3);
+        let s = s
+            .reduce(Action::AddOwnQuestion("Can I swim?".into()))
+            .reduce(Action::PickQuestion {
+                id: "driving".into(),
+                picked: true,
+            })
+            .reduce(Action::RemoveOwnQuestion(7));
+        assert_eq!(s.diary.own.len(), 1);
+        let s = s.reduce(Action::ClearTicks);
+        assert!(!s.diary.is_empty(), "clearing ticks keeps the diary");
+        let s = s
+            .reduce(Action::SetTick { key, checked: true })
+            .reduce(Action::ClearDiary);
+        assert!(s.diary.is_empty());
+        assert_eq!(s.ticks.len(), 1, "clearing the diary keeps the ticks");
+        let s = s
+            .reduce(Action::SaveEntry(entry(4)))
+            .reduce(Action::DeleteEntry("2026-11-25".into()));
+        assert!(s.diary.entries.is_empty());
     }
 }

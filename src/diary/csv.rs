@@ -13,7 +13,8 @@ pub struct CsvWords<'a> {
     pub mobility: [&'a str; 3],
     pub yes: &'a str,
     pub no: &'a str,
-    /// "{days} days before", "Day {days} after", "Procedure day".
+    /// "1 day before", "{days} days before", "Day {days} after", "Procedure day".
+    pub before_one: &'a str,
     pub before: &'a str,
     pub after: &'a str,
     pub procedure_day: &'a str,
@@ -24,6 +25,7 @@ pub fn diary_csv(diary: &Diary, procedure: Option<&str>, words: &CsvWords) -> St
     let mut out = row(words.header.iter().map(|h| h.to_string()));
     for entry in diary.entries.values() {
         let relative = match relative_day(&entry.date, procedure) {
+            Some(Relative::Before(1)) => words.before_one.to_string(),
             Some(Relative::Before(d)) => words.before.replace("{days}", &d.to_string()),
             Some(Relative::After(d)) => words.after.replace("{days}", &d.to_string()),
             Some(Relative::ProcedureDay) => words.procedure_day.to_string(),

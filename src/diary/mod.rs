@@ -158,21 +158,33 @@ pub fn relative_day(date: &str, procedure: Option<&str>) -> Option<Relative> {
     })
 }
 
-/// Whether to show the care-team line: today's pain is higher than the entry before it,
-/// or higher than the last entry before the procedure. It is never a diagnosis, only the
+/// Why the care-team line shows: today's pain is higher than the entry before it, or
+/// higher than the last entry before the procedure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rise {
+    SinceLastEntry,
+    SinceBeforeProcedure,
+}
+
+/// Whether (and why) to show the care-team line. It is never a diagnosis, only the
 /// leaflets' "call if your pain gets worse", shown when the diary shows exactly that.
-pub fn pain_rose(diary: &Diary, today: &str, procedure: Option<&str>) -> bool {
-    let Some(now) = diary.entries.get(today) else {
-        return false;
-    };
-    let earlier = before_day(diary, today);
-    let above_last = earlier.is_some_and(|(_, last)| now.pain > last.pain);
+pub fn pain_rise(diary: &Diary, today: &str, procedure: Option<&str>) -> Option<Rise> {
+    let now = diary.entries.get(today)?;
+    if before_day(diary, today).is_some_and(|(_, last)| now.pain > last.pain) {
+        return Some(Rise::SinceLastEntry);
+    }
     // The last entry before the procedure day: the pain the procedure was meant to ease.
     let before = procedure
         .filter(|p| *p < today)
         .and_then(|p| before_day(diary, p));
-    let above_before = before.is_some_and(|(_, e)| now.pain > e.pain);
-    above_last || above_before
+    before
+        .is_some_and(|(_, e)| now.pain > e.pain)
+        .then_some(Rise::SinceBeforeProcedure)
+}
+
+/// Whether to show the care-team line (see [`pain_rise`]).
+pub fn pain_rose(diary: &Diary, today: &str, procedure: Option<&str>) -> bool {
+    pain_rise(diary, today, procedure).is_some()
 }
 
 /// The last entry before `day`.

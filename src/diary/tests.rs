@@ -84,7 +84,18 @@ fn the_safety_line_shows_only_when_pain_rises() {
         ("2026-11-27", 8),
         ("2026-11-28", 6),
     ]);
-    assert!(pain_rose(&d, "2026-11-28", p));
+    assert_eq!(
+        pain_rise(&d, "2026-11-28", p),
+        Some(Rise::SinceBeforeProcedure)
+    );
+    let d = diary(&[("2026-11-25", 3), ("2026-11-26", 4)]);
+    assert_eq!(pain_rise(&d, "2026-11-26", p), Some(Rise::SinceLastEntry));
+    let d = diary(&[
+        ("2026-11-20", 5),
+        ("2026-11-23", 4),
+        ("2026-11-27", 8),
+        ("2026-11-28", 6),
+    ]);
     // Only today's entry matters: an old rise shows nothing today without an entry.
     assert!(!pain_rose(&d, "2026-11-29", p));
     // A first entry has nothing to be higher than.
@@ -136,6 +147,7 @@ fn words() -> CsvWords<'static> {
         mobility: ["As usual", "Less than usual", "Hardly at all"],
         yes: "Yes",
         no: "No",
+        before_one: "1 day before",
         before: "{days} days before",
         after: "Day {days} after",
         procedure_day: "Procedure day",

@@ -21,6 +21,10 @@ pub enum HostEvent {
     },
     /// `kyphoplasty-guide:section` — detail `{ section }`.
     Section { name: &'static str },
+    /// `kyphoplasty-guide:diary` — detail `{ action }`: "entry", "delete", "question",
+    /// "print", "download" or "clear". That the diary was used, never what is in it: no
+    /// pain value, date, note or question ever goes into an event.
+    Diary { action: &'static str },
 }
 
 impl HostEvent {
@@ -30,6 +34,7 @@ impl HostEvent {
             HostEvent::Step { .. } => "kyphoplasty-guide:step",
             HostEvent::Tick { .. } => "kyphoplasty-guide:tick",
             HostEvent::Section { .. } => "kyphoplasty-guide:section",
+            HostEvent::Diary { .. } => "kyphoplasty-guide:diary",
         }
     }
 
@@ -67,6 +72,7 @@ fn dispatch(event: &HostEvent, host: &web_sys::Element) {
             set("checked", JsValue::from_bool(*checked));
         }
         HostEvent::Section { name } => set("section", JsValue::from_str(name)),
+        HostEvent::Diary { action } => set("action", JsValue::from_str(action)),
     }
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);

@@ -6,6 +6,7 @@
 //! and says it will not remember.
 
 pub mod diary;
+pub mod diary_hooks;
 pub mod hooks;
 
 use miniserde::json::{self, Number, Object, Value};
