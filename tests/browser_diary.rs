@@ -12,7 +12,16 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const KEY: &str = "kyphoplasty-guide:diary:v1:diary-test";
+/// Each test has its own storage key, so tests never see (or clear) each other's diary.
+fn key(name: &str) -> String {
+    format!("kyphoplasty-guide:diary:v1:{name}")
+}
+
+/// Removes a test's diary and its backup.
+fn forget(name: &str) {
+    let _ = storage().remove_item(&key(name));
+    let _ = storage().remove_item(&format!("{}:unreadable", key(name)));
+}
 
 fn load_english() {
     let text = include_str!(concat!(env!("OUT_DIR"), "/text-en.json"));
@@ -103,6 +112,24 @@ fn day(days: i32) -> String {
     )
 }
 
+/// What the diary key holds once the widget has saved (effects run after the render;
+/// a busy machine can take a moment), or after a second of waiting.
+async fn saved_diary(name: &str, expect: impl Fn(&str) -> bool) -> String {
+    let mut value = String::new();
+    for _ in 0..40 {
+        value = storage()
+            .get_item(&key(name))
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        if expect(&value) {
+            break;
+        }
+        settle().await;
+    }
+    value
+}
+
 async fn save_day(root: &Element, pain: u8) {
     find(root, &format!("#kg-pain-{pain}")).click();
     settle().await;
@@ -112,16 +139,16 @@ async fn save_day(root: &Element, pain: u8) {
 
 #[wasm_bindgen_test]
 async fn an_entry_is_added_changed_deleted_and_read_by_the_next_widget() {
-    storage().clear().ok();
-    let root = mount("diary-test").await;
+    forget("diary-test-0");
+    let root = mount("diary-test-0").await;
     assert_eq!(count(&root, ".kg-diary-empty"), 1);
     save_day(&root, 4).await;
     assert!(text(&root, ".kg-diary-pain").contains("Pain 4 of 10: Moderate"));
-    let saved = storage().get_item(KEY).ok().flatten().unwrap_or_default();
+    let saved = saved_diary("diary-test-0", |v| v.contains("\"pain\":4")).await;
     assert!(saved.contains("\"pain\":4"), "{saved}");
 
     // A second widget on the same key (a reload) has it; another key does not.
-    let again = mount("diary-test").await;
+    let again = mount("diary-test-0").await;
     assert!(text(&again, ".kg-diary-pain").contains("Pain 4 of 10"));
     let other = mount("another-diary").await;
     assert_eq!(count(&other, ".kg-diary-entry"), 0);
@@ -136,68 +163,77 @@ async fn an_entry_is_added_changed_deleted_and_read_by_the_next_widget() {
     find(&root, ".kg-diary-delete").click();
     settle().await;
     assert_eq!(count(&root, ".kg-diary-entry"), 0);
-    assert_eq!(storage().get_item(KEY).ok().flatten(), None);
-    storage().clear().ok();
+    assert_eq!(
+        saved_diary("diary-test-0", str::is_empty).await,
+        "",
+        "an empty diary leaves no key"
+    );
+    forget("diary-test-0");
 }
 
 #[wasm_bindgen_test]
 async fn a_damaged_diary_is_backed_up_and_the_patient_told() {
-    storage().clear().ok();
+    forget("diary-test-1");
     storage()
-        .set_item(KEY, "{\"version\":1,\"entries\":7}")
+        .set_item(&key("diary-test-1"), "{\"version\":1,\"entries\":7}")
         .expect("set");
-    let root = mount("diary-test").await;
+    let root = mount("diary-test-1").await;
     assert!(text(&root, ".kg-visit .kg-notice").contains("could not read the diary"));
     assert_eq!(
         storage()
-            .get_item(&format!("{KEY}:unreadable"))
+            .get_item(&format!("{}:unreadable", key("diary-test-1")))
             .ok()
             .flatten()
             .as_deref(),
         Some("{\"version\":1,\"entries\":7}")
     );
-    storage().clear().ok();
+    forget("diary-test-1");
 }
 
 #[wasm_bindgen_test]
 async fn a_full_storage_keeps_the_entry_for_the_visit_and_says_so() {
-    storage().clear().ok();
-    let root = mount("diary-test").await;
+    forget("diary-test-2");
+    let root = mount("diary-test-2").await;
     run("window.kgSetItem = Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };");
     save_day(&root, 6).await;
     run("Storage.prototype.setItem = window.kgSetItem;");
     assert!(text(&root, ".kg-visit .kg-notice").contains("not saving your diary"));
     assert_eq!(count(&root, ".kg-diary-entry"), 1);
-    storage().clear().ok();
+    forget("diary-test-2");
 }
 
 #[wasm_bindgen_test]
 async fn what_another_tab_writes_appears() {
-    storage().clear().ok();
-    let root = mount("diary-test").await;
+    forget("diary-test-3");
+    let root = mount("diary-test-3").await;
     let value = format!(
         r#"{{"version":1,"entries":[{{"date":"{}","pain":9}}],"own":["From the other tab"]}}"#,
         day(0)
     );
-    storage().set_item(KEY, &value).expect("set");
+    storage()
+        .set_item(&key("diary-test-3"), &value)
+        .expect("set");
     run(&format!(
-        "window.dispatchEvent(new StorageEvent('storage', {{ key: {KEY:?}, newValue: localStorage.getItem({KEY:?}) }}));"
+        "window.dispatchEvent(new StorageEvent('storage', {{ key: {k:?}, newValue: localStorage.getItem({k:?}) }}));",
+        k = key("diary-test-3")
     ));
     settle().await;
     assert!(text(&root, ".kg-diary-pain").contains("Pain 9 of 10: Severe"));
     assert_eq!(text(&root, ".kg-own-text"), "From the other tab");
-    storage().clear().ok();
+    forget("diary-test-3");
 }
 
 #[wasm_bindgen_test]
 async fn the_safety_line_follows_the_pain() {
-    storage().clear().ok();
+    forget("diary-test-4");
     let yesterday = format!(
         r#"{{"version":1,"entries":[{{"date":"{}","pain":5}}]}}"#,
         day(-1)
     );
-    storage().set_item(KEY, &yesterday).expect("set");
-    let root = mount("diary-test").await;
+    storage()
+        .set_item(&key("diary-test-4"), &yesterday)
+        .expect("set");
+    let root = mount("diary-test-4").await;
     save_day(&root, 5).await;
     assert_eq!(count(&root, ".kg-safety"), 0, "the same pain: no line");
     save_day(&root, 2).await;
@@ -210,19 +246,21 @@ async fn the_safety_line_follows_the_pain() {
         find(&root, ".kg-safety a").get_attribute("href").as_deref(),
         Some("tel:5550100199")
     );
-    storage().clear().ok();
+    forget("diary-test-4");
 }
 
 #[wasm_bindgen_test]
 async fn the_chart_table_and_own_questions_hold_text_only() {
-    storage().clear().ok();
+    forget("diary-test-5");
     let value = format!(
         r#"{{"version":1,"entries":[{{"date":"{}","pain":3}},{{"date":"{}","pain":6,"note":"<img src=x>"}}]}}"#,
         day(-2),
         day(0)
     );
-    storage().set_item(KEY, &value).expect("set");
-    let root = mount("diary-test").await;
+    storage()
+        .set_item(&key("diary-test-5"), &value)
+        .expect("set");
+    let root = mount("diary-test-5").await;
     assert_eq!(count(&root, ".kg-chart-dot"), 2);
     assert_eq!(count(&root, ".kg-diary-table tbody tr"), 2);
     assert_eq!(text(&root, ".kg-diary-table caption"), "Pain by day");
@@ -236,5 +274,5 @@ async fn the_chart_table_and_own_questions_hold_text_only() {
     settle().await;
     assert_eq!(text(&root, ".kg-own-text"), "<b>bold</b>");
     assert_eq!(count(&root, ".kg-visit b, .kg-visit img"), 0);
-    storage().clear().ok();
+    forget("diary-test-5");
 }
