@@ -117,6 +117,12 @@ fn entries_read_as_days_from_the_procedure_and_the_table_has_every_entry() {
     assert!(html.contains("href=\"data:text/csv;charset=utf-8,"));
     assert!(html.contains("class=\"kg-chart-procedure\""));
     assert!(html.contains("Change your entry for 2026-11-29"));
+    // On paper: the practice and the procedure date head the page.
+    assert!(html.contains("Procedure date: 2026-11-24"));
+    assert!(
+        html.contains("Your care team&#x27;s phone: (555) 010-0199")
+            || html.contains("Your care team's phone: (555) 010-0199")
+    );
 }
 
 #[test]

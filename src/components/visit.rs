@@ -36,6 +36,26 @@ fn static_part(_: &crate::content::Ui) -> Html {
     Html::default()
 }
 
+/// On paper only: who the diary is for and when the procedure was, so the care team can
+/// read the page on its own. Drawn only with a diary to print (never in the document).
+fn print_header(context: &super::context::GuideContext) -> Html {
+    let g = context.guide();
+    let practice = context.config.values.practice_name.clone();
+    let phone = context.config.practice_phone.clone();
+    let procedure = context
+        .state
+        .procedure_date
+        .as_deref()
+        .map(|d| super::diary_words::entry_date(d, context.state.lang));
+    html! {
+        <div class="kg-visit-print-header">
+            if let Some(name) = practice { <p><strong>{ name }</strong></p> }
+            if let Some(phone) = phone { <p>{ crate::content::text::ui(g.ui.print_phone, &[("phone", &phone)]) }</p> }
+            if let Some(date) = procedure { <p>{ crate::content::text::ui(g.ui.visit_print_procedure, &[("date", &date)]) }</p> }
+        </div>
+    }
+}
+
 #[function_component(Visit)]
 pub fn visit() -> Html {
     let context = use_guide();
@@ -67,6 +87,9 @@ pub fn visit() -> Html {
             <Heading depth={1} focusable=true node_ref={heading_ref.clone()}>{ ui.visit_heading }</Heading>
             <p>{ ui.visit_intro }</p>
             <p>{ ui.visit_private }</p>
+            if context.mode == RenderMode::Interactive && !state.diary.is_empty() {
+                { print_header(&context) }
+            }
             if let Some(notice) = notice {
                 <p class="kg-notice" role="status">{ notice }</p>
             }

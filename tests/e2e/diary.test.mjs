@@ -335,6 +335,8 @@ test("printing the diary and questions: the chart, the table and the chosen ques
   assert.equal(printed.buttons, 0);
   assert.equal(printed.sheet, false, "not the aftercare sheet");
   assert.match(printed.text, /My diary and questions/);
+  assert.match(printed.text, /Riverside Spine & Pain Center/, "the practice, so the page stands on its own");
+  assert.match(printed.text, /Procedure date: /);
   assert.match(printed.text, /Pain by day/);
   assert.match(printed.text, /When may I drive again\?/);
   assert.match(printed.text, /Can I swim\?/);
