@@ -240,6 +240,16 @@ fn guide_expr(guide: &Guide, t: &mut Strings) -> String {
             ids(&term.sources)
         );
     }
+    out.push_str("    ].leak(),\n    visit_questions: vec![\n");
+    for q in &guide.visit_questions {
+        let _ = writeln!(
+            out,
+            "        AskQuestion {{ id: {}, text: {}, sources: {} }},",
+            t.s(&q.id),
+            t.s(&q.text),
+            ids(&q.sources)
+        );
+    }
     out.push_str("    ].leak(),\n}");
     out
 }

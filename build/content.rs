@@ -41,6 +41,7 @@ pub const FILES: &[&str] = &[
     "benefits",
     "faq",
     "glossary",
+    "visit",
 ];
 
 /// Reads and checks every language under `root`; returns all problems found, not just the first.
@@ -119,9 +120,10 @@ pub fn parse_guide(
     let benefits: Option<TopicsFile> = typed(lang, "benefits", files, &mut errors);
     let faq: Option<FaqFile> = typed(lang, "faq", files, &mut errors);
     let glossary: Option<GlossaryFile> = typed(lang, "glossary", files, &mut errors);
+    let visit: Option<VisitFile> = typed(lang, "visit", files, &mut errors);
     match (
         ui, sources, params, intro, steps, before, aftercare, timeline, warnings, risks, benefits,
-        faq, glossary,
+        faq, glossary, visit,
     ) {
         (
             Some(ui),
@@ -137,6 +139,7 @@ pub fn parse_guide(
             Some(benefits),
             Some(faq),
             Some(glossary),
+            Some(visit),
         ) if errors.is_empty() => Ok(Guide {
             lang: lang.to_string(),
             ui,
@@ -156,6 +159,7 @@ pub fn parse_guide(
             benefits: benefits.item,
             faq: faq.question,
             glossary: glossary.term,
+            visit_questions: visit.question,
         }),
         _ => Err(errors),
     }
@@ -253,6 +257,9 @@ pub fn check_guide(guide: &Guide, errors: &mut Vec<String>) {
     }
     for t in &guide.glossary {
         check_sources("glossary", &t.id, &t.sources);
+    }
+    for q in &guide.visit_questions {
+        check_sources("visit", &q.id, &q.sources);
     }
 
     let scenes: Vec<&str> = guide.steps.iter().map(|s| s.scene.as_str()).collect();

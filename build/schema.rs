@@ -172,6 +172,12 @@ pub struct FaqFile {
 pub struct GlossaryFile {
     pub term: Vec<Term>,
 }
+/// `visit.toml`: questions worth asking the care team, for "My visit".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VisitFile {
+    pub question: Vec<Warning>,
+}
 
 /// One language's complete guide, as parsed and checked.
 #[derive(Debug, Clone)]
@@ -195,4 +201,5 @@ pub struct Guide {
     pub benefits: Vec<Topic>,
     pub faq: Vec<Question>,
     pub glossary: Vec<Term>,
+    pub visit_questions: Vec<Warning>,
 }

@@ -18,6 +18,10 @@
 //     --no-twiggy           skip the function/crate breakdown
 //     --no-install          do not `cargo install twiggy` when it is missing
 //     --no-browser          sizes and wasm breakdown only
+//     --cache MODE          how the server caches the build's files: "headers" (default: the rules of
+//                           dist/_headers), "no-cache" (every file revalidated, as the README advised
+//                           before the files had hashed names) or "no-store" (a host that sends every
+//                           file in full on every visit); the repeat visit shows the difference
 //     --wait-idle S         before the browser runs, wait up to S seconds (default 60) for the CPUs
 //                           to be mostly idle (other builds and tests running alongside skew timings)
 //     --no-write            print only; leave BENCHMARKS.md alone
@@ -28,7 +32,10 @@ import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { launchBrowser } from "../tests/e2e/support.mjs";
+import { launchBrowser, builtFiles } from "../tests/e2e/support.mjs";
+import { LOADER } from "./release.mjs";
+import { IMMUTABLE } from "./caching.mjs";
+import { REPEAT_LOADER_MAX_AGE, repeatInteractive, repeatStatic, repeatSection } from "./bench/repeat.mjs";
 import { startBenchServer } from "./bench/server.mjs";
 import { widgetPage, emptyPage, staticPage, staticFromFile, cssForStatic } from "./bench/pages.mjs";
 import { embedSizes } from "./bench/sizes.mjs";
@@ -55,6 +62,7 @@ function parseArgs(argv) {
     browser: true,
     write: true,
     waitIdle: 60,
+    cache: "headers",
     out: path.join(ROOT, "BENCHMARKS.md"),
   };
   const given = [];
@@ -74,6 +82,10 @@ function parseArgs(argv) {
     else if (a === "--static") o.static = path.resolve(val());
     else if (a === "--wait-idle") o.waitIdle = Math.max(0, Number(val()));
     else if (a === "--out") o.out = path.resolve(val());
+    else if (a === "--cache") {
+      o.cache = val();
+      if (!["headers", "no-cache", "no-store"].includes(o.cache)) throw new Error(`--cache takes headers, no-cache or no-store, not ${o.cache}`);
+    }
     else if (a === "--no-build") (o.build = false), given.push(a);
     else if (a === "--no-twiggy") (o.twiggy = false), given.push(a);
     else if (a === "--no-install") (o.install = false), given.push(a);
@@ -106,7 +118,7 @@ async function build(o, env) {
     throw new Error(
       r.code === -1
         ? "trunk not found: run `source scripts/setup.sh` first (it installs the tools)"
-        : `trunk build failed${existsSync(path.join(o.dist, "kyphoplasty-guide-core_bg.wasm")) ? ` (to measure the previous build in ${o.dist}, add --no-build)` : ""}`,
+        : `trunk build failed${existsSync(path.join(o.dist, LOADER)) ? ` (to measure the previous build in ${o.dist}, add --no-build)` : ""}`,
     );
   }
   log(`built in ${((Date.now() - t) / 1000).toFixed(0)} s`);
@@ -142,7 +154,7 @@ async function waitForIdle(seconds) {
   return busy;
 }
 
-async function browserFigures(o, pages, server) {
+async function browserFigures(o, pages, server, embed) {
   const idle = o.waitIdle > 0 ? await waitForIdle(o.waitIdle) : await cpuBusy(1000);
   const browser = await launchBrowser();
   const res = { version: browser.version(), loadBefore: os.loadavg()[0], busyBefore: idle };
@@ -177,6 +189,16 @@ async function browserFigures(o, pages, server) {
     }
     if (rate === 1) r.traced1 = r.traced;
 
+    const rep = (res.repeat = { [`${rate}x CPU, no network throttling`]: { widget: [], static: [] }, [`${rate}x CPU, slow 4G`]: { widget: [], static: [] } });
+    const profiles = Object.values(rep);
+    for (let i = 0; i < o.runs; i++) {
+      log(`repeat-visit run ${i + 1}/${o.runs} (static and widget, load then reload; also on slow 4G)...`);
+      for (const [k, network] of [[0, null], [1, B.SLOW_4G]]) {
+        profiles[k].static.push(await repeatStatic(browser, server, rate, embed, network));
+        profiles[k].widget.push(await repeatInteractive(browser, server, rate, embed, network));
+      }
+    }
+
     log(`interactions at ${rate}x...`);
     res.inter = await B.interactions(browser, server.origin, rate, o.runs);
     if (rate !== 1) {
@@ -200,6 +222,12 @@ async function browserFigures(o, pages, server) {
 }
 
 // --- report ---------------------------------------------------------------------------------
+
+const CACHING = {
+  headers: "the rules of `dist/_headers` (scripts/caching.mjs): the loader `public, max-age=300` with an ETag, the hashed files `public, max-age=31536000, immutable`",
+  "no-cache": "`--cache no-cache`: every file `no-cache` with an ETag (revalidated on every use, as the README advised before the files had hashed names)",
+  "no-store": "`--cache no-store`: every file `no-store` (sent in full on every visit, as by a host that answers no revalidation)",
+};
 
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
 const col = (rows, key) => rows.map((x) => (typeof key === "function" ? key(x) : x[key]));
@@ -258,7 +286,8 @@ function report(o, ctx) {
     br ? `browser: Chromium ${br.version} headless (tests/e2e/support.mjs launchBrowser), viewport 1280×800, files served from localhost with brotli (as a host or CDN would)` : null,
     `build: \`trunk build --release --dist ${o.dist}\` (CARGO_TARGET_DIR=${o.targetDir})${o.build ? "" : ", made before this run (--no-build)"}; wasm sha256 ${ctx.wasmHash.slice(0, 16)}…`,
     br ? `CPU throttling: ${o.throttle}x via CDP Emulation.setCPUThrottlingRate; calibration loop ${fmtMs(br.calibration[1])} at 1x, ${fmtMs(br.calibration[o.throttle])} at ${o.throttle}x (effective ${(br.calibration[o.throttle] / br.calibration[1]).toFixed(1)}x)` : null,
-    br ? `runs: ${o.runs} per timed figure (min / median / max shown); every page load in a fresh browser context` : null,
+    br ? `runs: ${o.runs} per timed figure (min / median / max shown); every page load in a fresh browser context (the repeat visit: a load and a reload in one)` : null,
+    br ? `caching: ${CACHING[o.cache]}` : null,
     br
       ? `other work on the machine: CPUs ${Math.round(br.busyBefore * 100)}% busy (not counting niced work) just before the browser runs; load average (1 min) ${br.loadBefore.toFixed(2)} before, ${br.loadAfter.toFixed(2)} after` +
         (br.busyBefore > 0.25 || br.calibration[o.throttle] / br.calibration[1] < o.throttle * 0.6
@@ -299,7 +328,7 @@ function report(o, ctx) {
       hostFcp: summarize(col(r.probe, "hostFcp")),
       loader: summarize(col(r.probe, "loaderStart")),
       wasm: summarize(col(r.probe, (x) => x.resources.find((q) => q.name.endsWith(".wasm"))?.end)),
-      css: summarize(col(r.probe, (x) => x.resources.find((q) => q.name === "kyphoplasty-guide.css")?.end)),
+      css: summarize(col(r.probe, (x) => x.resources.find((q) => q.name === ctx.cssName)?.end)),
       kg: summarize(col(r.probe, "firstKg")),
       handled: summarize(col(r.probe, "clickHandled")),
       inter: summarize(col(r.probe, "interactive")),
@@ -340,6 +369,8 @@ function report(o, ctx) {
     budgets.push([`interactive ÷ static FCP (${T})`, ratio ? `${ratio.toFixed(2)}x (${fmtMs(st.inter.median)} vs ${fmtMs(st.fcp.median)})` : "n/a", "≤ 2x", P(ratio != null ? ratio <= 2 : null)]);
     sec2.push("");
     sec2.push(...firstPaintSection(o, r, T, budgets, P));
+    sec2.push("");
+    sec2.push(...repeatSection({ runs: br.repeat, caching: CACHING[o.cache], budgets, P }));
 
     // 3. interactions
     sec3.push("### 3. Main-thread time of an interaction");
@@ -596,8 +627,10 @@ async function main() {
   const started = Date.now();
   const env = toolEnv(o);
   if (o.build) await build(o, env);
-  const wasmFile = path.join(o.dist, "kyphoplasty-guide-core_bg.wasm");
-  if (!existsSync(wasmFile)) throw new Error(`${wasmFile} missing: build first (drop --no-build)`);
+  if (!existsSync(path.join(o.dist, LOADER))) throw new Error(`${path.join(o.dist, LOADER)} missing: build first (drop --no-build)`);
+  // The build's names (hashed by content in this release; plain in a build from before).
+  const files = builtFiles(o.dist);
+  const wasmFile = path.join(o.dist, files.wasm.path);
 
   log("sizes...");
   const sizes = await embedSizes(o.dist);
@@ -610,6 +643,7 @@ async function main() {
     data,
     wasmSize: wasmBuf.length,
     wasmHash: crypto.createHash("sha256").update(wasmBuf).digest("hex"),
+    cssName: files.css.path,
   };
 
   if (o.twiggy) {
@@ -625,18 +659,24 @@ async function main() {
   }
 
   if (o.browser) {
-    const css = await fs.readFile(path.join(o.dist, "kyphoplasty-guide.css"), "utf8");
+    const css = await fs.readFile(path.join(o.dist, files.css.path), "utf8");
+    const static_ = { body: cssForStatic(css), type: "text/css; charset=utf-8", cache: IMMUTABLE };
     const pages = new Map([
       ["/bench-probe.html", { body: widgetPage({ probe: true }) }],
       ["/bench-startup-1.html", { body: widgetPage({ probe: false }) }],
       ["/bench-startup-10.html", { body: widgetPage({ instances: 10 }) }],
       ["/bench-plain.html", { body: widgetPage({ instrument: false }) }],
       ["/bench-empty.html", { body: emptyPage() }],
-      ["/kyphoplasty-guide.static.css", { body: cssForStatic(css), type: "text/css; charset=utf-8" }],
+      // The floor's stylesheet, cached as a static site would cache a hashed one (its repeat
+      // visit is then as cheap as a static page's can be); also under the plain name, for
+      // --static pages written against it.
+      ["/kyphoplasty-guide.static.css", static_],
+      ["/kyphoplasty-guide.css", { body: css, type: static_.type, cache: IMMUTABLE }],
     ]);
-    const server = await startBenchServer({ root: o.dist, pages });
+    const server = await startBenchServer({ root: o.dist, pages, caching: o.cache, loaderMaxAge: REPEAT_LOADER_MAX_AGE });
+    const embed = { loader: "/" + LOADER, embed: new Set(["/" + LOADER, ...Object.values(files).map((f) => "/" + f.path)]) };
     try {
-      ctx.br = await browserFigures(o, pages, server);
+      ctx.br = await browserFigures(o, pages, server, embed);
     } finally {
       await server.close();
     }

@@ -3,15 +3,18 @@
 //  2. writes the document of each language (kyphoplasty-guide-en.json, …) and the
 //     standalone pages (guide-en.html, …) with the `static-guide` binary, which
 //     renders them with the widget's own components;
-//  3. stamps into the loader the name and Subresource Integrity of every file it
-//     loads (the glue JS, loaded by dynamic import, cannot carry one: see
-//     SECURITY.md) and the attribute rules of src/embed/attributes.toml;
-//  4. writes snippet.html: the embed code with the loader's own integrity hash.
+//  3. stamps into the loader the attribute rules of src/embed/attributes.toml;
+//  4. names every file the loader loads by its content hash and stamps those names and
+//     their Subresource Integrity into the loader (scripts/release.mjs; the glue JS,
+//     loaded by dynamic import, cannot carry an integrity check: see SECURITY.md);
+//  5. writes `_headers` (how to cache each file: scripts/caching.mjs) and snippet.html
+//     (the embed code with the loader's own integrity hash).
 import { execFileSync } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { LOADER, release, sri } from "./release.mjs";
+import { headersFile } from "./caching.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!staging) {
@@ -19,12 +22,10 @@ if (!staging) {
   process.exit(1);
 }
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const sri = (file) => "sha384-" + crypto.createHash("sha384").update(fs.readFileSync(file)).digest("base64");
 
-const styles = ["base", "components", "illustration", "print"].map((name) =>
+const styles = ["base", "components", "illustration", "visit", "print"].map((name) =>
   fs.readFileSync(path.join(root, "styles", `${name}.css`), "utf8"));
-const css = path.join(staging, "kyphoplasty-guide.css");
-fs.writeFileSync(css, styles.join("\n"));
+fs.writeFileSync(path.join(staging, "kyphoplasty-guide.css"), styles.join("\n"));
 
 const rules = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kg-")), "attributes.json");
 execFileSync("cargo", ["run", "--quiet", "--features", "ssr", "--bin", "static-guide", "--", staging, "--attributes", rules], {
@@ -32,34 +33,25 @@ execFileSync("cargo", ["run", "--quiet", "--features", "ssr", "--bin", "static-g
   stdio: ["ignore", "inherit", "inherit"],
 });
 
-const loaded = {
-  glue: "kyphoplasty-guide-core.js",
-  wasm: "kyphoplasty-guide-core_bg.wasm",
-  css: "kyphoplasty-guide.css",
-  "document-en": "kyphoplasty-guide-en.json",
-  "document-es": "kyphoplasty-guide-es.json",
-};
-const files = Object.fromEntries(
-  Object.entries(loaded).map(([key, name]) => [key, { path: name, integrity: sri(path.join(staging, name)) }]),
-);
-const loader = path.join(staging, "kyphoplasty-guide.js");
+const loader = path.join(staging, LOADER);
+const ATTRIBUTES = "/* __KG_ATTRIBUTES__ */ []";
 const source = fs.readFileSync(loader, "utf8");
-for (const marker of ["/* __KG_FILES__ */ {}", "/* __KG_ATTRIBUTES__ */ []"]) {
-  if (!source.includes(marker)) {
-    console.error(`post-build: the loader lacks ${marker}`);
-    process.exit(1);
-  }
+if (!source.includes(ATTRIBUTES)) {
+  console.error(`post-build: the loader lacks ${ATTRIBUTES}`);
+  process.exit(1);
 }
-const stamped = source
-  .replace("/* __KG_FILES__ */ {}", JSON.stringify(files))
-  .replace("/* __KG_ATTRIBUTES__ */ []", fs.readFileSync(rules, "utf8"));
-fs.writeFileSync(loader, stamped);
+fs.writeFileSync(loader, source.replace(ATTRIBUTES, fs.readFileSync(rules, "utf8")));
 
-const snippet = `<script src="https://YOUR-SITE/path/kyphoplasty-guide.js" integrity="${sri(loader)}" crossorigin="anonymous" defer></script>
+const files = release(staging);
+fs.writeFileSync(path.join(staging, "_headers"), headersFile());
+
+const loaderSri = sri(fs.readFileSync(loader));
+const snippet = `<script src="https://YOUR-SITE/path/${LOADER}" integrity="${loaderSri}" crossorigin="anonymous" defer></script>
 <kyphoplasty-guide practice-name="Your practice" practice-phone="(555) 010-0199"></kyphoplasty-guide>
 `;
 fs.writeFileSync(path.join(staging, "snippet.html"), snippet);
 console.log("Embed snippet (with Subresource Integrity for this build):\n" + snippet);
-for (const file of ["kyphoplasty-guide.js", ...Object.values(loaded)]) {
-  console.log(`  ${file.padEnd(32)} ${sri(path.join(staging, file))}`);
+console.log(`  ${LOADER.padEnd(48)} ${loaderSri}`);
+for (const { path: name, integrity } of Object.values(files)) {
+  console.log(`  ${name.padEnd(48)} ${integrity}`);
 }

@@ -7,6 +7,7 @@
 pub mod calendar;
 pub mod components;
 pub mod content;
+pub mod diary;
 pub mod document;
 pub mod embed;
 pub mod state;

@@ -4,6 +4,7 @@
 //! looks like, what clearing does) live here and are unit-tested without a browser.
 
 use crate::content::Lang;
+use crate::diary::{Diary, Entry};
 use crate::storage::{Persistence, Saved};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -19,12 +20,14 @@ pub enum Section {
     Warnings,
     Risks,
     Questions,
+    /// "My visit": the pain diary and the questions to bring to the care team.
+    Visit,
     Sources,
 }
 
 impl Section {
     /// Every section, in the default order.
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::Overview,
         Section::Procedure,
         Section::Before,
@@ -32,6 +35,7 @@ impl Section {
         Section::Warnings,
         Section::Risks,
         Section::Questions,
+        Section::Visit,
         Section::Sources,
     ];
 
@@ -45,6 +49,7 @@ impl Section {
             Section::Warnings => "warnings",
             Section::Risks => "risks",
             Section::Questions => "questions",
+            Section::Visit => "visit",
             Section::Sources => "sources",
         }
     }
@@ -139,6 +144,13 @@ pub struct GuideState {
     pub walkthrough: Walkthrough,
     /// How the last walkthrough ended, for the host event; `None` while one runs.
     pub walk_end: Option<WalkEnd>,
+    /// The pain diary and the questions for the care team (kept under its own key).
+    pub diary: Diary,
+    /// Whether the diary is being remembered, told apart from the ticks: each has its own key.
+    pub diary_persistence: Persistence,
+    /// The patient's date today (`YYYY-MM-DD`) when the guide started; `None` on the server.
+    /// Kept in the state so the diary's day and its safety line can be tested natively.
+    pub today: Option<String>,
 }
 
 impl GuideState {
@@ -160,6 +172,9 @@ impl GuideState {
             contents_open: false,
             walkthrough: Walkthrough::Off,
             walk_end: None,
+            diary: Diary::default(),
+            diary_persistence: Persistence::Remembered,
+            today: crate::diary::today(),
         }
     }
 
@@ -203,6 +218,19 @@ impl GuideState {
         }
     }
 
+    /// Starts from the diary saved on this device.
+    pub fn with_diary(mut self, diary: Diary, persistence: Persistence) -> Self {
+        self.diary = diary;
+        self.diary_persistence = persistence;
+        self
+    }
+
+    /// Starts from the diary this widget saved on the device (none on the server).
+    pub fn with_diary_from(self, storage_key: &str) -> Self {
+        let (diary, persistence) = crate::storage::diary::load_initial(storage_key);
+        self.with_diary(diary, persistence)
+    }
+
     /// Whether a checklist item is ticked.
     pub fn is_ticked(&self, key: &str) -> bool {
         self.ticks.contains(key)
@@ -236,6 +264,24 @@ pub enum Action {
     SetContentsOpen(bool),
     /// The walkthrough's controls and narration.
     Walk(Walk),
+    /// Adds the day's diary entry, or replaces that day's (the reducer applies the limits).
+    SaveEntry(Entry),
+    /// Deletes the diary entry of a date (`YYYY-MM-DD`).
+    DeleteEntry(String),
+    /// Ticks or unticks one of the guide's questions to ask.
+    PickQuestion {
+        id: String,
+        picked: bool,
+    },
+    /// Adds a question of the patient's own (cut to its limit; at most `diary::OWN_MAX`).
+    AddOwnQuestion(String),
+    /// Removes the patient's own question at this position.
+    RemoveOwnQuestion(usize),
+    /// Forgets the whole diary and question list (after the patient confirmed).
+    ClearDiary,
+    /// A saved diary arrived (from another tab, or another `storage-key`).
+    RestoreDiary(Diary),
+    SetDiaryPersistence(Persistence),
     /// Saved data arrived (at start, or from another tab): take it as it is.
     Restore {
         ticks: BTreeSet<String>,
@@ -303,6 +349,26 @@ impl Reducible for GuideState {
                 next.section = Section::Sources;
                 next.source_request = (self.source_request.0.wrapping_add(1), index);
             }
+            Action::SaveEntry(entry) => next.diary.save_entry(entry),
+            Action::DeleteEntry(date) => {
+                next.diary.entries.remove(&date);
+            }
+            Action::PickQuestion { id, picked } => {
+                if picked {
+                    next.diary.picked.insert(id);
+                } else {
+                    next.diary.picked.remove(&id);
+                }
+            }
+            Action::AddOwnQuestion(text) => next.diary.add_own(&text),
+            Action::RemoveOwnQuestion(index) => {
+                if index < next.diary.own.len() {
+                    next.diary.own.remove(index);
+                }
+            }
+            Action::ClearDiary => next.diary = Diary::default(),
+            Action::RestoreDiary(diary) => next.diary = diary.sanitised(),
+            Action::SetDiaryPersistence(p) => next.diary_persistence = p,
             Action::Restore {
                 ticks,
                 procedure_date,

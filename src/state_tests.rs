@@ -165,3 +165,43 @@ fn a_source_reference_opens_the_sources_at_that_entry_every_time() {
     let s = s.reduce(Action::SetShowSources(false));
     assert!(!s.show_sources);
 }
+
+#[test]
+fn diary_entries_are_added_edited_deleted_and_cleared_apart_from_the_ticks() {
+    let entry = |pain| Entry {
+        date: "2026-11-25".into(),
+        pain,
+        mobility: None,
+        medicine: Some(true),
+        note: "<b>x</b>".into(),
+    };
+    let key = tick_key("before", "allergies");
+    let s = state()
+        .reduce(Action::SetTick {
+            key: key.clone(),
+            checked: true,
+        })
+        .reduce(Action::SaveEntry(entry(6)))
+        .reduce(Action::SaveEntry(entry(3)));
+    assert_eq!(s.diary.entries.len(), 1);
+    assert_eq!(s.diary.entries["2026-11-25"].pain, 3);
+    let s = s
+        .reduce(Action::AddOwnQuestion("Can I swim?".into()))
+        .reduce(Action::PickQuestion {
+            id: "driving".into(),
+            picked: true,
+        })
+        .reduce(Action::RemoveOwnQuestion(7));
+    assert_eq!(s.diary.own.len(), 1);
+    let s = s.reduce(Action::ClearTicks);
+    assert!(!s.diary.is_empty(), "clearing ticks keeps the diary");
+    let s = s
+        .reduce(Action::SetTick { key, checked: true })
+        .reduce(Action::ClearDiary);
+    assert!(s.diary.is_empty());
+    assert_eq!(s.ticks.len(), 1, "clearing the diary keeps the ticks");
+    let s = s
+        .reduce(Action::SaveEntry(entry(4)))
+        .reduce(Action::DeleteEntry("2026-11-25".into()));
+    assert!(s.diary.entries.is_empty());
+}

@@ -385,6 +385,7 @@ fn replaced(attribute: &str, value: &str) -> bool {
         "warnings",
         "risks",
         "questions",
+        "visit",
         "sources",
     ];
     let in_range =

@@ -57,6 +57,7 @@ fn every_section_is_listed_in_the_navigation_in_order() {
         "Warning signs",
         "Risks and benefits",
         "Questions",
+        "My visit",
         "Sources",
     ]
     .iter()

@@ -23,7 +23,7 @@ const TIMEOUT = 30000;
 /** "Slow 4G": about 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip (Lighthouse's mobile profile). */
 export const SLOW_4G = { latency: 150, downloadThroughput: (1.6 * 1e6) / 8, uploadThroughput: (750 * 1e3) / 8 };
 
-async function freshPage(browser, rate, network = null) {
+export async function freshPage(browser, rate, network = null) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -45,7 +45,7 @@ async function freshPage(browser, rate, network = null) {
  * of page.waitForFunction, which injects Playwright's helper script into the page and
  * runs it there — tens of milliseconds of main-thread work in the middle of start-up.
  */
-function consoleSignal(page, text) {
+export function consoleSignal(page, text) {
   return page.waitForEvent("console", { predicate: (m) => m.text() === text, timeout: TIMEOUT });
 }
 
@@ -68,12 +68,15 @@ export async function calibrate(browser, origin, rate) {
   return Math.min(...times);
 }
 
-/** The widget's rendered markup (`.kg-mount`, without the <slot> and <link>), from a live page. */
+/** The live widget's rendered markup (`.kg-mount`, without the <slot> and <link>), from a live page. */
 export async function captureMarkup(browser, origin) {
   const { context, page } = await freshPage(browser, 1);
   const ready = consoleSignal(page, "bench:ready");
   await page.goto(origin + "/bench-startup-1.html");
   await ready;
+  // The live widget's markup, not the document it replaces: "bench:ready" comes with the
+  // first `.kg`, which can still be the document (smaller: hidden parts are built later).
+  await page.waitForFunction(() => document.querySelector("kyphoplasty-guide").getAttribute("data-kg-state") === "interactive", null, { timeout: TIMEOUT });
   await sleep(300);
   const markup = await page.evaluate(() => {
     const mount = document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg-mount");
@@ -83,7 +86,7 @@ export async function captureMarkup(browser, origin) {
   return markup;
 }
 
-function paintEntries() {
+export function paintEntries() {
   // Runs in the page: buffered paint / LCP / element-timing / layout-shift entries.
   const read = (type) =>
     new Promise((resolve) => {
@@ -437,7 +440,9 @@ export async function memory(browser, origin, page_, instances) {
   const wasmMemory =
     instances > 0
       ? await page.evaluate(async () => {
-          const glue = await import(new URL("/kyphoplasty-guide-core.js", location.href).href);
+          // The glue's URL as the loader imported it (its name carries a content hash).
+          const url = performance.getEntriesByType("resource").map((r) => r.name).find((n) => /\/kyphoplasty-guide-core[^/]*\.js$/.test(n));
+          const glue = await import(url);
           const exports = await glue.default();
           return exports.memory.buffer.byteLength;
         })

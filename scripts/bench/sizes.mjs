@@ -2,13 +2,16 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
+import { builtFiles } from "../../tests/e2e/support.mjs";
+import { LOADER } from "../release.mjs";
 
+/** What a first visit in one language loads, by the key in the loader's FILES table (the loader itself first). */
 export const EMBED_FILES = [
-  ["kyphoplasty-guide.js", "loader"],
-  ["kyphoplasty-guide-core.js", "glue (wasm-bindgen)"],
-  ["kyphoplasty-guide-core_bg.wasm", "wasm"],
-  ["kyphoplasty-guide.css", "stylesheet"],
-  ["kyphoplasty-guide-en.json", "document, one language (shown first)"],
+  [null, "loader"],
+  ["glue", "glue (wasm-bindgen)"],
+  ["wasm", "wasm"],
+  ["css", "stylesheet"],
+  ["document-en", "document, one language (shown first)"],
 ];
 
 export function gzip(buf) {
@@ -28,9 +31,11 @@ export function brotli(buf, text) {
 
 export async function embedSizes(dist) {
   const rows = [];
-  for (const [file, role] of EMBED_FILES) {
+  const files = builtFiles(dist);
+  for (const [key, role] of EMBED_FILES) {
     // An older build (measured for a before/after comparison) may lack a file.
-    const buf = await fs.readFile(path.join(dist, file)).catch(() => null);
+    const file = key ? files[key]?.path : LOADER;
+    const buf = file ? await fs.readFile(path.join(dist, file)).catch(() => null) : null;
     if (!buf) continue;
     rows.push({ file, role, raw: buf.length, gzip: gzip(buf), brotli: brotli(buf, !file.endsWith(".wasm")) });
   }

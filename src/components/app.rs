@@ -70,6 +70,7 @@ pub fn app(props: &AppProps) -> Html {
                     guide(lang).steps.len(),
                 )
                 .with_saved(saved, persistence)
+                .with_diary_from(&config.storage_key)
             }
         })
     };
@@ -111,6 +112,7 @@ pub fn app(props: &AppProps) -> Html {
     }
     crate::storage::hooks::use_persistence(&state, &config.storage_key);
     use_walkthrough_events(&state, props.host.clone());
+    crate::storage::diary_hooks::use_diary_persistence(&state, &config.storage_key);
     let root = use_node_ref();
     {
         // The accent is set through the CSSOM, which a strict CSP allows (a style attribute would not be).
@@ -283,6 +285,7 @@ pub fn render_section(section: Section) -> Html {
         Section::Warnings => html! { <Warnings /> },
         Section::Risks => html! { <Risks /> },
         Section::Questions => html! { <Questions /> },
+        Section::Visit => html! { <super::visit::Visit /> },
         Section::Sources => html! { <Sources /> },
     }
 }

@@ -2,13 +2,19 @@
 //! components read it through [`context::use_guide`] and dispatch actions.
 
 pub mod app;
+pub mod blank_diary;
 pub mod checklist;
 pub mod context;
+pub mod diary_entries;
+pub mod diary_form;
+pub mod diary_words;
 pub mod heading;
 pub mod illustration;
 pub mod key_points;
+pub mod my_questions;
 pub mod narration;
 pub mod overview;
+pub mod pain_chart;
 pub mod pictogram;
 pub mod print_sheet;
 pub mod procedure;
@@ -16,6 +22,7 @@ pub mod questions;
 pub mod read_aloud;
 pub mod review_stamp;
 pub mod risks;
+pub mod safety_line;
 pub mod section_nav;
 pub mod source_refs;
 pub mod sources;
@@ -24,5 +31,7 @@ pub mod sources_toggle;
 pub mod static_guide;
 pub mod step_list;
 pub mod timeline;
+pub mod visit;
+pub mod visit_tools;
 pub mod walkthrough;
 pub mod warnings;

@@ -30,6 +30,7 @@ pub fn section_title(ui: &crate::content::Ui, section: Section) -> &'static str 
         Section::Warnings => ui.section_warnings,
         Section::Risks => ui.section_risks,
         Section::Questions => ui.section_questions,
+        Section::Visit => ui.section_visit,
         Section::Sources => ui.section_sources,
     }
 }

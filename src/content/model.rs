@@ -148,6 +148,14 @@ pub struct Question {
     pub sources: &'static [&'static str],
 }
 
+/// A question worth asking the care team, which the patient can tick in "My visit".
+#[derive(Debug, PartialEq)]
+pub struct AskQuestion {
+    pub id: &'static str,
+    pub text: &'static str,
+    pub sources: &'static [&'static str],
+}
+
 /// A medical word and its plain meaning.
 #[derive(Debug, PartialEq)]
 pub struct Term {
@@ -198,6 +206,8 @@ pub struct Guide {
     pub benefits: &'static [Topic],
     pub faq: &'static [Question],
     pub glossary: &'static [Term],
+    /// "My visit": questions worth asking, before and after the procedure.
+    pub visit_questions: &'static [AskQuestion],
 }
 
 impl Guide {

@@ -135,6 +135,10 @@ pub fn sections(g: &Guide) -> Vec<(&'static str, String)> {
             "glossary",
             join(g.glossary.iter().map(|t| t.definition).collect()),
         ),
+        (
+            "visit",
+            join(g.visit_questions.iter().map(|q| q.text).collect()),
+        ),
     ]
 }
 

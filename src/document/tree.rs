@@ -135,7 +135,7 @@ mod tests {
                 .iter()
                 .filter(|v| attr(v, "data-kg-panel").is_some())
                 .collect();
-            assert_eq!(panels.len(), 8, "{lang:?}");
+            assert_eq!(panels.len(), crate::state::Section::ALL.len(), "{lang:?}");
             assert_eq!(
                 panels
                     .iter()

@@ -30,6 +30,10 @@ pub enum HostEvent {
         step: usize,
         total: usize,
     },
+    /// `kyphoplasty-guide:diary` — detail `{ action }`: "entry", "delete", "question",
+    /// "print", "download" or "clear". That the diary was used, never what is in it: no
+    /// pain value, date, note or question ever goes into an event.
+    Diary { action: &'static str },
 }
 
 impl HostEvent {
@@ -40,6 +44,7 @@ impl HostEvent {
             HostEvent::Tick { .. } => "kyphoplasty-guide:tick",
             HostEvent::Section { .. } => "kyphoplasty-guide:section",
             HostEvent::Walkthrough { .. } => "kyphoplasty-guide:walkthrough",
+            HostEvent::Diary { .. } => "kyphoplasty-guide:diary",
         }
     }
 
@@ -88,6 +93,7 @@ fn dispatch(event: &HostEvent, host: &web_sys::Element) {
                 set("reason", JsValue::from_str(reason));
             }
         }
+        HostEvent::Diary { action } => set("action", JsValue::from_str(action)),
     }
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);

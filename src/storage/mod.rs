@@ -5,6 +5,8 @@
 //! started afresh; where storage is blocked or full, the widget works for the visit
 //! and says it will not remember.
 
+pub mod diary;
+pub mod diary_hooks;
 pub mod hooks;
 
 use miniserde::json::{self, Number, Object, Value};
@@ -37,13 +39,13 @@ pub struct Saved {
     pub show_sources: Option<bool>,
 }
 
-/// What loading found.
+/// What loading found (the ticks' [`Saved`], or the diary's `crate::diary::Diary`).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Loaded {
+pub enum Loaded<T = Saved> {
     /// Nothing saved yet.
     Empty,
     /// Saved data, read (and migrated if it was older).
-    Data(Saved),
+    Data(T),
     /// Saved data that could not be read; the raw text is kept for backup.
     Unreadable(String),
     /// The browser refuses storage (blocked, private mode): nothing will be remembered.

@@ -12,8 +12,8 @@ import path from "node:path";
 import { startServer, launchBrowser, widgetReady, documentShown, axeAudit, describeViolations } from "./support.mjs";
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-const SECTIONS = ["overview", "procedure", "before", "aftercare", "warnings", "risks", "questions", "sources"];
-const NAMES = ["Overview", "The procedure", "Before", "Aftercare", "Warning signs", "Risks and benefits", "Questions", "Sources"];
+const SECTIONS = ["overview", "procedure", "before", "aftercare", "warnings", "risks", "questions", "visit", "sources"];
+const NAMES = ["Overview", "The procedure", "Before", "Aftercare", "Warning signs", "Risks and benefits", "Questions", "My visit", "Sources"];
 const PAGE = "/fixtures/a11y-host.html?practice-name=Riverside%20Spine&practice-phone=(555)%20010-0199";
 
 let server, browser;
@@ -67,7 +67,7 @@ for (const width of [320, 390]) {
   for (const mode of ["live widget", "document"]) {
     test(`${width} px (${mode}): the parts fold behind one Contents button, work by keyboard, and the emergency number stays one tap away`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 844 } });
-      if (mode === "document") await page.route(/_bg\.wasm$/, (route) => route.abort());
+      if (mode === "document") await page.route(/\.wasm$/, (route) => route.abort());
       await page.goto(server.origin + PAGE);
       const host = mode === "document" ? await documentShown(page) : await widgetReady(page);
       if (mode === "document") await page.waitForFunction(() => document.querySelector("kyphoplasty-guide").getAttribute("data-kg-state") === "static");
@@ -201,7 +201,7 @@ test("390 px: no visible change when the wasm takes over with the Contents list 
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  await page.route(/_bg\.wasm$/, async (route) => {
+  await page.route(/\.wasm$/, async (route) => {
     await held;
     await route.continue();
   });
@@ -231,7 +231,7 @@ test("axe: the Contents button closed and open, at 320 and 390 px, live and as a
   for (const width of [320, 390]) {
     for (const mode of ["live", "document"]) {
       const page = await browser.newPage({ viewport: { width, height: 844 } });
-      if (mode === "document") await page.route(/_bg\.wasm$/, (route) => route.abort());
+      if (mode === "document") await page.route(/\.wasm$/, (route) => route.abort());
       await page.goto(server.origin + PAGE);
       const host = mode === "document" ? await documentShown(page) : await widgetReady(page);
       if (mode === "document") await page.waitForFunction(() => document.querySelector("kyphoplasty-guide").getAttribute("data-kg-state") === "static");

@@ -2,7 +2,7 @@
 // page, in its own shadow root, and the main controls work.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, widgetReady, watchErrors } from "./support.mjs";
+import { startServer, launchBrowser, widgetReady, watchErrors, builtFiles } from "./support.mjs";
 
 let server, browser;
 before(async () => {
@@ -19,14 +19,14 @@ test("the widget renders in a shadow root on the demo page", async () => {
   const errors = watchErrors(page);
   await page.goto(server.origin + "/");
   const host = await widgetReady(page);
-  const inShadow = await page.evaluate(() => {
+  const inShadow = await page.evaluate((css) => {
     const el = document.querySelector("kyphoplasty-guide");
     return {
       title: el.shadowRoot.querySelector(".kg-title")?.textContent,
       lightDomHasWidget: !!document.querySelector(".kg"),
-      stylesheet: !!el.shadowRoot.querySelector('link[rel="stylesheet"][href$="kyphoplasty-guide.css"]'),
+      stylesheet: !!el.shadowRoot.querySelector(`link[rel="stylesheet"][href$="/${css}"]`),
     };
-  });
+  }, builtFiles().css.path);
   assert.equal(inShadow.title, "Your guide to balloon kyphoplasty");
   assert.equal(inShadow.lightDomHasWidget, false, "widget markup must stay inside the shadow root");
   assert.ok(inShadow.stylesheet);

@@ -54,7 +54,7 @@ async function openProcedure(page, host) {
 for (const mode of ["live widget", "document"]) {
   test(`390 px (${mode}): the buttons sit under the picture, and after Next the picture is in view, also after reading a step to its end`, async () => {
     const page = await browser.newPage({ viewport: PHONE });
-    if (mode === "document") await page.route(/_bg\.wasm$/, (route) => route.abort());
+    if (mode === "document") await page.route(/\.wasm$/, (route) => route.abort());
     await page.goto(server.origin + "/");
     const host = mode === "document" ? await documentShown(page) : await widgetReady(page);
     if (mode === "document") await page.waitForFunction(() => document.querySelector("kyphoplasty-guide").getAttribute("data-kg-state") === "static");

@@ -6,7 +6,12 @@ import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startServer, launchBrowser, widgetReady, documentShown, watchErrors, axeAudit, describeViolations } from "./support.mjs";
+import { startServer, launchBrowser, widgetReady, documentShown, watchErrors, axeAudit, describeViolations, builtFiles } from "./support.mjs";
+
+// The build's hashed file names, from the loader's table.
+const FILES = builtFiles();
+const at = (key) => "/" + FILES[key].path;
+const isWasm = (url) => url.pathname === at("wasm");
 
 const NO_WASM_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 let server, browser;
@@ -32,7 +37,7 @@ async function withWasmHeld(url = "/", viewport = { width: 1280, height: 900 }) 
   page.on("requestfinished", (r) => requests.push(new URL(r.url()).pathname));
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  await page.route(/_bg\.wasm$/, async (route) => {
+  await page.route(isWasm, async (route) => {
     await held;
     await route.continue();
   });
@@ -47,8 +52,8 @@ test("the document, with the practice's name, is on screen before the wasm arriv
   await host.getByRole("heading", { name: "Overview" }).waitFor();
   await host.getByText("From Riverside Spine & Pain Center").waitFor();
   assert.ok(!requests.some((p) => p.endsWith(".wasm")), "the wasm has not arrived");
-  assert.ok(requests.some((p) => p.endsWith("kyphoplasty-guide-en.json")), "the English document was fetched");
-  assert.ok(!requests.some((p) => p.endsWith("kyphoplasty-guide-es.json")), "the other language is not fetched");
+  assert.ok(requests.includes(at("document-en")), "the English document was fetched");
+  assert.ok(!requests.includes(at("document-es")), "the other language is not fetched");
   // Its section buttons and steps work before the wasm.
   await host.getByRole("button", { name: "The procedure" }).click();
   await host.getByRole("button", { name: "Next step" }).click();
@@ -162,14 +167,14 @@ test("a blocked wasm: the document stays, and the other language is fetched only
   const page = await browser.newPage();
   const fetched = [];
   page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
-  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.route(isWasm, (route) => route.abort());
   await page.goto(server.origin + "/");
   await waitState(page, "static");
   const host = page.locator("kyphoplasty-guide");
-  assert.ok(!fetched.some((p) => p.endsWith("-es.json")));
+  assert.ok(!fetched.includes(at("document-es")));
   await host.getByRole("button", { name: "Leer esta guía en español" }).click();
   await host.getByRole("heading", { name: "Resumen" }).waitFor();
-  assert.ok(fetched.some((p) => p.endsWith("kyphoplasty-guide-es.json")));
+  assert.ok(fetched.includes(at("document-es")));
   // The practice's name is kept in the other language.
   await host.getByText("De Riverside Spine & Pain Center", { exact: false }).waitFor();
   await page.close();
@@ -181,23 +186,23 @@ test("the live widget switches language, and the other document is never fetched
   page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto(server.origin + "/");
   const host = await widgetReady(page);
-  assert.ok(!fetched.some((p) => p.endsWith("-es.json")));
+  assert.ok(!fetched.includes(at("document-es")));
   await host.getByRole("button", { name: "Leer esta guía en español" }).click();
   await host.getByRole("heading", { name: "Resumen" }).waitFor();
   assert.equal(await state(page), "interactive", "the live widget switched, not the document");
-  assert.equal(fetched.filter((p) => p.endsWith("kyphoplasty-guide-es.json")).length, 1);
+  assert.equal(fetched.filter((p) => p === at("document-es")).length, 1);
   await page.close();
 });
 
 test("one language per visitor: the wasm carries no guide text, and a failed switch keeps the patient's language", async () => {
-  const wasm = await fs.readFile(path.join(import.meta.dirname, "../../dist/kyphoplasty-guide-core_bg.wasm"));
+  const wasm = await fs.readFile(path.join(import.meta.dirname, "../../dist", FILES.wasm.path));
   for (const sentence of ["Your guide to balloon kyphoplasty", "Su guía sobre la cifoplastia con balón"]) {
     assert.equal(wasm.includes(Buffer.from(sentence)), false, `the wasm holds "${sentence}"`);
   }
   const page = await browser.newPage();
   const errors = watchErrors(page);
   let offline = true;
-  await page.route(/-es\.json$/, (route) => (offline ? route.abort() : route.continue()));
+  await page.route((url) => url.pathname === at("document-es"), (route) => (offline ? route.abort() : route.continue()));
   await page.goto(server.origin + "/");
   const host = await widgetReady(page);
   const button = host.getByRole("button", { name: "Leer esta guía en español" });
@@ -221,10 +226,10 @@ test("a panic: every guide goes back to its document, and the console says so on
     const guides = [...document.querySelectorAll("kyphoplasty-guide")];
     return guides.length === 3 && guides.every((g) => g.getAttribute("data-kg-state") === "interactive");
   });
-  await page.evaluate(async () => {
-    const glue = await import(new URL("/kyphoplasty-guide-core.js", location.href).href);
+  await page.evaluate(async (glueUrl) => {
+    const glue = await import(new URL(glueUrl, location.href).href);
     try { glue.__kgPanicForTests(); } catch (trap) { /* the wasm traps after the panic hook ran */ }
-  });
+  }, at("glue"));
   await page.waitForFunction(() => [...document.querySelectorAll("kyphoplasty-guide")].every((g) => g.getAttribute("data-kg-state") === "static"));
   const shown = await page.evaluate(() => [...document.querySelectorAll("kyphoplasty-guide")].map((g) => ({
     document: !!g.shadowRoot.querySelector(".kg-mount[data-kg-document] .kg")?.checkVisibility(),
@@ -248,7 +253,7 @@ test("a panic: every guide goes back to its document, and the console says so on
 
 test("the document carries the practice's configuration: sections, heading level, start step, instructions", async () => {
   const page = await browser.newPage();
-  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.route(isWasm, (route) => route.abort());
   await page.goto(server.origin + "/fixtures/plain.html");
   await page.evaluate(() => {
     const el = document.createElement("kyphoplasty-guide");
@@ -281,7 +286,7 @@ test("the document carries the practice's configuration: sections, heading level
 test("axe: the document without the wasm, every section and every step, in both languages", async () => {
   const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
   const page = await browser.newPage();
-  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.route(isWasm, (route) => route.abort());
   await page.goto(server.origin + "/");
   await waitState(page, "static");
   const host = page.locator("kyphoplasty-guide");

@@ -1,10 +1,15 @@
 // Shared helpers for the end-to-end tests: a static server for dist/ (with the
-// MIME types the embed needs, and optional security headers), and Chromium.
+// MIME types the embed needs, the caching of scripts/caching.mjs, and optional
+// security headers), the loader's file table, and Chromium.
 import http from "node:http";
+import crypto from "node:crypto";
 import fs from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { cacheControl, LOADER_MAX_AGE } from "../../scripts/caching.mjs";
+import { LOADER, loaderFiles } from "../../scripts/release.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // KG_DIST lets a second build (a benchmark, a parallel check) be served instead of dist/.
@@ -22,41 +27,98 @@ export const TYPES = {
   ".svg": "image/svg+xml",
 };
 
+/** The loader's FILES table in `dir` (key → { path, integrity }): the hashed names of this build. */
+export function builtFiles(dir = DIST) {
+  return loaderFiles(readFileSync(path.join(dir, LOADER), "utf8"));
+}
+
 /**
- * Serves dist/ at /, and test pages from fixtures/ at /fixtures/.
+ * Serves `root` (dist/) at /, and test pages from fixtures/ at /fixtures/.
+ * Files from `root` are cached as scripts/caching.mjs says (as dist/_headers tells a
+ * host), with an ETag and `304 Not Modified` for a matching If-None-Match; fixtures are
+ * never cached. `loaderMaxAge` shortens the loader's lifetime, so a test can make a
+ * later visit without waiting five minutes.
  * `headers(urlPath)` may add response headers (for example a CSP) per request;
  * `body(urlPath, bytes)` may change what is served (for example to tamper with a file).
+ * `requests` lists what reached the server: { path, status, conditional }.
  */
-export async function startServer({ headers = () => ({}), port = 0, body = (_path, bytes) => bytes } = {}) {
+export async function startServer({
+  headers = () => ({}),
+  port = 0,
+  body = (_path, bytes) => bytes,
+  root = DIST,
+  loaderMaxAge = LOADER_MAX_AGE,
+} = {}) {
+  root = path.resolve(root);
+  const requests = [];
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     let file;
+    let cache = "no-store";
     if (url.pathname.startsWith("/fixtures/")) {
       file = path.join(FIXTURES, url.pathname.slice("/fixtures/".length));
     } else {
       // /assets/v1/… serves dist/ too, as a CDN would from a versioned folder.
       const inDist = url.pathname.replace(/^\/assets\/v1\//, "/");
-      file = path.join(DIST, inDist === "/" ? "index.html" : inDist);
+      file = path.join(root, inDist === "/" ? "index.html" : inDist);
+      cache = cacheControl(inDist, { loaderMaxAge });
     }
-    if (!file.startsWith(DIST) && !file.startsWith(FIXTURES)) {
+    if (!file.startsWith(root) && !file.startsWith(FIXTURES)) {
       res.writeHead(403).end();
       return;
     }
+    const conditional = "if-none-match" in req.headers;
     try {
       const bytes = body(url.pathname, await fs.readFile(file));
-      res.writeHead(200, {
-        "content-type": TYPES[path.extname(file)] || "application/octet-stream",
-        "cache-control": "no-store",
-        ...headers(url.pathname),
-      });
+      const etag = `"${crypto.createHash("sha256").update(bytes).digest("base64url").slice(0, 27)}"`;
+      const common = { "cache-control": cache, ...(cache === "no-store" ? {} : { etag }), ...headers(url.pathname) };
+      if (conditional && cache !== "no-store" && req.headers["if-none-match"].split(/\s*,\s*/).includes(etag)) {
+        requests.push({ path: url.pathname, status: 304, conditional });
+        res.writeHead(304, common).end();
+        return;
+      }
+      requests.push({ path: url.pathname, status: 200, conditional });
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream", ...common });
       res.end(bytes);
     } catch {
+      requests.push({ path: url.pathname, status: 404, conditional });
       res.writeHead(404).end("not found");
     }
   });
   await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
   const bound = server.address().port;
-  return { origin: `http://127.0.0.1:${bound}`, close: () => new Promise((r) => server.close(r)) };
+  return { origin: `http://127.0.0.1:${bound}`, requests, close: () => new Promise((r) => server.close(r)) };
+}
+
+/**
+ * Every http(s) request `page` makes, as the browser's network layer reports it (CDP,
+ * on `cdp` or a session of its own): { path, status, fromCache, bytes }. `fromCache`:
+ * answered from the HTTP or memory cache, nothing sent; `bytes`: what came over the
+ * network, headers included (a 304 is headers only). `list()` after the page settles.
+ * A fetch() revalidated with 304 shows as a 200 here (a script's 304 shows as 304): count
+ * 304s from the server's `requests`.
+ */
+export async function watchNetwork(page, cdp = null) {
+  const session = cdp || (await page.context().newCDPSession(page));
+  await session.send("Network.enable");
+  const seen = new Map();
+  const entry = (id) => seen.get(id) || {};
+  session.on("Network.requestWillBeSent", (e) => {
+    if (/^https?:/.test(e.request.url) && !seen.has(e.requestId)) {
+      seen.set(e.requestId, { path: new URL(e.request.url).pathname, status: null, fromCache: false, bytes: 0 });
+    }
+  });
+  session.on("Network.requestServedFromCache", (e) => (entry(e.requestId).fromCache = true));
+  session.on("Network.responseReceived", (e) => {
+    const r = entry(e.requestId);
+    r.status = e.response.status;
+    if (e.response.fromDiskCache || e.response.fromPrefetchCache) r.fromCache = true;
+  });
+  session.on("Network.loadingFinished", (e) => (entry(e.requestId).bytes = e.encodedDataLength));
+  return {
+    list: () => [...seen.values()].map((r) => (r.fromCache ? { ...r, bytes: 0 } : r)),
+    clear: () => seen.clear(),
+  };
 }
 
 /** Debian's Chromium, headless, with the flags this machine's closed network needs. */

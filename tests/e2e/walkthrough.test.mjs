@@ -316,7 +316,7 @@ test("axe: the walkthrough playing, paused and stopped, in English and Spanish",
 
 test("without the wasm the walkthrough is not offered", async () => {
   const page = await browser.newPage();
-  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.route(/\.wasm$/, (route) => route.abort());
   await page.goto(server.origin + "/");
   await page.waitForFunction(() => document.querySelector("kyphoplasty-guide")?.getAttribute("data-kg-state") === "static");
   const host = page.locator("kyphoplasty-guide");

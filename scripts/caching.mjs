@@ -1,0 +1,65 @@
+// How the files in dist/ are cached: one set of rules for the `_headers` file the build
+// writes (Netlify / Cloudflare Pages format), the demo and test server
+// (tests/e2e/support.mjs) and the benchmark's server, so the tests exercise what a host
+// is told to send.
+//
+//  - The loader keeps its public name, so it is cached briefly and then revalidated (the
+//    servers send an ETag; a host's usually does too): a release reaches every page
+//    within LOADER_MAX_AGE, and a repeat visit costs one conditional request (304).
+//  - What it loads is named by its content (scripts/release.mjs): a name never gets new
+//    bytes, so it is cached for a year, `immutable` (not revalidated even on reload).
+//  - The standalone pages (guide-*.html) link the hashed stylesheet: cached like the loader.
+//  - Anything else (the demo page and its own files) is revalidated on every use.
+import { LOADED, LOADER } from "./release.mjs";
+
+export const LOADER_MAX_AGE = 300;
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+export const REVALIDATE = "no-cache";
+export const shortCache = (seconds = LOADER_MAX_AGE) => `public, max-age=${seconds}`;
+
+/** `kyphoplasty-guide.css` → `/kyphoplasty-guide.*.css`: every hashed name of it and nothing else (one splat, as Cloudflare allows). */
+const hashedPattern = (plain) => "/" + plain.replace(/(\.[a-z]+)$/, ".*$1");
+
+/**
+ * The rules, most specific first. No path matches two rules: hosts that read `_headers`
+ * apply every matching rule and join repeated headers with a comma.
+ * `short` rules use the loader's lifetime (shortened by the tests and the bench only).
+ */
+export const RULES = [
+  { path: "/" + LOADER, short: true, cors: true, why: "The loader: its name never changes, so a short cache, then revalidation." },
+  ...Object.values(LOADED).map((plain, i) => ({
+    path: hashedPattern(plain),
+    cache: IMMUTABLE,
+    cors: true,
+    why: i === 0 ? "Named by their content (a new release adds new names): cached for a year." : null,
+  })),
+  { path: "/guide-*.html", short: true, why: "The standalone guide pages: stable names, they link the hashed stylesheet." },
+];
+
+const regex = (glob) => new RegExp("^" + glob.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$");
+const COMPILED = RULES.map((rule) => ({ ...rule, re: regex(rule.path) }));
+
+/**
+ * The Cache-Control for `urlPath` (a path from the root of dist/), as a host applying
+ * `_headers` would send it: every matching rule (there is at most one), else no-cache.
+ */
+export function cacheControl(urlPath, { loaderMaxAge = LOADER_MAX_AGE } = {}) {
+  const values = COMPILED.filter((r) => r.re.test(urlPath)).map((r) => (r.short ? shortCache(loaderMaxAge) : r.cache));
+  return values.length ? values.join(", ") : REVALIDATE;
+}
+
+/** The `_headers` file: paths from the site root (README says how to serve from a folder). */
+export function headersFile() {
+  const lines = [
+    "# Cache headers for the kyphoplasty guide (Netlify / Cloudflare Pages format), written by the build.",
+    "# Paths are from the site root: serving these files from a folder, put it in front of each path",
+    "# (/kyphoplasty-guide.js becomes /your/folder/kyphoplasty-guide.js). Keep the previous release's",
+    "# hashed files beside the new ones (README, \"Serving the files\").",
+  ];
+  for (const rule of RULES) {
+    if (rule.why) lines.push("", `# ${rule.why}`);
+    lines.push(rule.path, `  Cache-Control: ${rule.short ? shortCache() : rule.cache}`);
+    if (rule.cors) lines.push("  Access-Control-Allow-Origin: *");
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,93 @@
+// The release step of the build: names every file the loader loads by the hash of its
+// content, and stamps those names and their Subresource Integrity into the loader.
+// scripts/post-build.mjs runs it on Trunk's staging directory; tests/e2e/releases.test.mjs
+// runs it again on altered files to make a second release.
+//
+// So a release changes the bytes of one name only, the loader's; every other file of a
+// release is new beside the previous release's files, which a host keeps for pages that
+// still run the previous loader (README, "Serving the files"). A name never gets other
+// bytes, which is what lets hosts cache it for a year (scripts/caching.mjs).
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+/** The loader: the one public, stable name (a practice links it). */
+export const LOADER = "kyphoplasty-guide.js";
+
+/**
+ * What the loader loads, by its key in the loader's FILES table, under the name the
+ * build gives it before hashing. The wasm comes before the glue, which names it.
+ */
+export const LOADED = {
+  wasm: "kyphoplasty-guide-core_bg.wasm",
+  glue: "kyphoplasty-guide-core.js",
+  css: "kyphoplasty-guide.css",
+  "document-en": "kyphoplasty-guide-en.json",
+  "document-es": "kyphoplasty-guide-es.json",
+};
+
+/** Hex digits of the content's SHA-384 in a name: 64 bits, far more than releases will ever need. */
+export const HASH_LENGTH = 16;
+
+const digest = (bytes) => crypto.createHash("sha384").update(bytes).digest();
+export const sri = (bytes) => "sha384-" + digest(bytes).toString("base64");
+
+/** `kyphoplasty-guide.css` and its bytes → `kyphoplasty-guide.<first 16 hex digits of their SHA-384>.css` */
+export function hashedName(plain, bytes) {
+  const ext = path.extname(plain);
+  return `${plain.slice(0, -ext.length)}.${digest(bytes).toString("hex").slice(0, HASH_LENGTH)}${ext}`;
+}
+
+/** Matches `plain` and any hashed name made from it (a file that went through a release before). */
+export function anyName(plain) {
+  const ext = path.extname(plain);
+  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`${esc(plain.slice(0, -ext.length))}(?:\\.[0-9a-f]{${HASH_LENGTH}})?${esc(ext)}`, "g");
+}
+
+// In the loader: `var FILES = /* __KG_FILES__ */ {…};`. The marker stays after stamping,
+// so a stamped loader can be stamped again (the second release in the tests).
+const FILES_SLOT = /(\/\* __KG_FILES__ \*\/ )\{.*\}(?=;$)/m;
+
+/** The FILES table stamped into a built loader's text (also reads a loader built before the marker was kept). */
+export function loaderFiles(text) {
+  const m = text.match(/var FILES = (?:\/\* __KG_FILES__ \*\/ )?(\{.*\});$/m);
+  if (!m) throw new Error("the loader has no FILES table");
+  return JSON.parse(m[1]);
+}
+
+/**
+ * Renames LOADED's files in `dir` (under their plain names) to their hashed names,
+ * points the glue at the hashed wasm and the standalone pages (guide-*.html) at the
+ * hashed stylesheet, and stamps the names and integrity hashes into `dir`'s loader.
+ * Returns the FILES table. No plain name is left behind: anything that linked one would
+ * get bytes that change under a name cached for a year.
+ */
+export function release(dir) {
+  const files = {};
+  const renamed = {}; // plain name → hashed name
+  for (const [key, plain] of Object.entries(LOADED)) {
+    const from = path.join(dir, plain);
+    let bytes = fs.readFileSync(from);
+    if (key === "glue") {
+      // wasm-bindgen's default `new URL("…_bg.wasm", import.meta.url)`: the loader
+      // always passes the wasm it fetched with integrity, but nothing may name a file
+      // that is not there.
+      bytes = Buffer.from(bytes.toString("utf8").replace(anyName(LOADED.wasm), renamed[LOADED.wasm]));
+    }
+    const name = hashedName(plain, bytes);
+    fs.writeFileSync(path.join(dir, name), bytes);
+    if (name !== plain) fs.rmSync(from);
+    renamed[plain] = name;
+    files[key] = { path: name, integrity: sri(bytes) };
+  }
+  for (const page of fs.readdirSync(dir).filter((f) => /^guide-[a-z]+\.html$/.test(f))) {
+    const file = path.join(dir, page);
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(anyName(LOADED.css), renamed[LOADED.css]));
+  }
+  const loader = path.join(dir, LOADER);
+  const source = fs.readFileSync(loader, "utf8");
+  if (!FILES_SLOT.test(source)) throw new Error("release: the loader lacks /* __KG_FILES__ */ {…}");
+  fs.writeFileSync(loader, source.replace(FILES_SLOT, (_, marker) => marker + JSON.stringify(files)));
+  return files;
+}

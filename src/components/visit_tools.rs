@@ -1,0 +1,137 @@
+//! "Print my diary and questions", the CSV download, and "Clear my diary and questions",
+//! which asks first (as "Clear my ticks" does) and moves focus on purpose each time.
+
+use super::context::use_guide;
+use super::diary_words::csv_words;
+use crate::diary::csv::{data_url, diary_csv};
+use crate::embed::events::HostEvent;
+use crate::state::Action;
+use yew::prelude::*;
+
+/// The name the download gets.
+pub const CSV_NAME: &str = "my-pain-diary.csv";
+
+#[derive(Properties, PartialEq)]
+pub struct VisitToolsProps {
+    /// The section's heading, which takes focus once the diary (and these buttons) are gone.
+    pub heading_ref: NodeRef,
+    pub on_announce: Callback<String>,
+}
+
+#[function_component(VisitTools)]
+pub fn visit_tools(props: &VisitToolsProps) -> Html {
+    let context = use_guide();
+    let ui = &context.guide().ui;
+    let diary = &context.state.diary;
+    let confirming = use_state(|| false);
+    let (clear_ref, keep_ref) = (use_node_ref(), use_node_ref());
+    let focus = use_state(|| (0u32, 0u8));
+    {
+        let refs = [
+            keep_ref.clone(),
+            clear_ref.clone(),
+            props.heading_ref.clone(),
+        ];
+        use_effect_with(*focus, move |(n, target)| {
+            if *n > 0 {
+                if let Some(el) = refs[usize::from(*target)].cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let move_focus = {
+        let focus = focus.clone();
+        move |target: u8| focus.set((focus.0.wrapping_add(1), target))
+    };
+    let ask = {
+        let (confirming, move_focus) = (confirming.clone(), move_focus.clone());
+        Callback::from(move |_| {
+            confirming.set(true);
+            move_focus(0);
+        })
+    };
+    let keep = {
+        let (confirming, move_focus) = (confirming.clone(), move_focus.clone());
+        Callback::from(move |_| {
+            confirming.set(false);
+            move_focus(1);
+        })
+    };
+    let clear = {
+        let (context, confirming) = (context.clone(), confirming.clone());
+        let on_announce = props.on_announce.clone();
+        Callback::from(move |_| {
+            context.state.dispatch(Action::ClearDiary);
+            crate::storage::diary::remove_backup(&context.config.storage_key);
+            context.emit(HostEvent::Diary { action: "clear" });
+            on_announce.emit(context.guide().ui.visit_cleared.to_string());
+            confirming.set(false);
+            move_focus(2);
+        })
+    };
+    let print = {
+        let context = context.clone();
+        Callback::from(move |event: MouseEvent| {
+            context.emit(HostEvent::Diary { action: "print" });
+            print_visit(&event);
+        })
+    };
+    let download = {
+        let context = context.clone();
+        Callback::from(move |_| context.emit(HostEvent::Diary { action: "download" }))
+    };
+    let csv = (!diary.entries.is_empty()).then(|| {
+        data_url(&diary_csv(
+            diary,
+            context.state.procedure_date.as_deref(),
+            &csv_words(ui),
+        ))
+    });
+    html! {
+        <div class="kg-visit-tools">
+            if !diary.is_empty() {
+                <button type="button" class="kg-button kg-button-secondary kg-visit-print" onclick={print}>{ ui.visit_print }</button>
+            }
+            if let Some(href) = csv {
+                <a class="kg-button kg-button-secondary kg-visit-csv" {href} download={CSV_NAME} onclick={download}>{ ui.visit_download }</a>
+            }
+            <div class="kg-clear">
+                if *confirming {
+                    <div class="kg-confirm" role="group" aria-labelledby="kg-confirm-visit">
+                        <p id="kg-confirm-visit">{ ui.visit_clear_confirm }</p>
+                        <button type="button" class="kg-button kg-button-secondary" ref={keep_ref} onclick={keep}>{ ui.visit_clear_no }</button>
+                        <button type="button" class="kg-button kg-button-danger" onclick={clear}>{ ui.visit_clear_yes }</button>
+                    </div>
+                } else if !diary.is_empty() {
+                    <button type="button" class="kg-button kg-button-secondary kg-visit-clear" ref={clear_ref} onclick={ask}>{ ui.visit_clear }</button>
+                }
+            </div>
+        </div>
+    }
+}
+
+/// Prints the diary rather than the aftercare sheet: marks the guide for `print.css`
+/// until the browser says printing is over.
+fn print_visit(event: &MouseEvent) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let guide = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest(".kg").ok().flatten());
+        let (Some(guide), Some(window)) = (guide, web_sys::window()) else {
+            return;
+        };
+        let _ = guide.set_attribute("data-kg-printing", "visit");
+        let marked = guide.clone();
+        gloo::events::EventListener::once(&window, "afterprint", move |_| {
+            let _ = marked.remove_attribute("data-kg-printing");
+        })
+        .forget();
+        let _ = window.print();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = event;
+}
