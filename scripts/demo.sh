@@ -4,5 +4,5 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 trunk build --release
-echo "Demo: http://127.0.0.1:8080/  (Ctrl-C to stop)"
+echo "Demo: http://127.0.0.1:${PORT:-8080}/  (Ctrl-C to stop)"
 exec node scripts/serve.mjs "${PORT:-8080}"
