@@ -1,7 +1,7 @@
 //! Balloon kyphoplasty patient guide: a Yew widget embedded as `<kyphoplasty-guide>`.
 //!
 //! The JavaScript loader (`loader/kyphoplasty-guide.js`) defines the element and calls
-//! [`embed::mount`]; everything else is ordinary Yew: the content model in [`content`],
+//! `mount::mount`; everything else is ordinary Yew: the content model in [`content`],
 //! state in [`state`], views in [`components`], persistence in [`storage`].
 
 pub mod calendar;
@@ -10,6 +10,8 @@ pub mod content;
 pub mod diary;
 pub mod document;
 pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod mount;
 pub mod state;
 pub mod storage;
 

@@ -4,6 +4,8 @@
 //! beyond the code itself. Dates are the patient's local calendar dates (no time
 //! zone): milestones are all-day events, which every calendar app shows on the
 //! same day regardless of where the file is opened.
+//!
+//! May use: `content`.
 
 mod date;
 mod ics;

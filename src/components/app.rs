@@ -7,9 +7,10 @@ use super::section_nav::SectionNav;
 use super::sources_toggle::SourcesToggle;
 use super::{checklist::ChecklistSection, overview::Overview, procedure::Procedure};
 use super::{questions::Questions, risks::Risks, sources::Sources, warnings::Warnings};
+use crate::content::Section;
 use crate::content::{guide, read_in, text, Lang};
 use crate::embed::{languages, Config};
-use crate::state::{Action, GuideState, Section};
+use crate::state::{Action, GuideState};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -110,9 +111,9 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    crate::storage::hooks::use_persistence(&state, &config.storage_key);
+    crate::state::sync::ticks::use_persistence(&state, &config.storage_key);
     use_walkthrough_events(&state, props.host.clone());
-    crate::storage::diary_hooks::use_diary_persistence(&state, &config.storage_key);
+    crate::state::sync::diary::use_diary_persistence(&state, &config.storage_key);
     let root = use_node_ref();
     {
         // The accent is set through the CSSOM, which a strict CSP allows (a style attribute would not be).

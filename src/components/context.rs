@@ -108,7 +108,7 @@ impl GuideContext {
         if self.mode == RenderMode::Document {
             return Some((
                 "tel:".into(),
-                crate::document::marker("practice_phone_nowrap"),
+                crate::content::marker("practice_phone_nowrap"),
             ));
         }
         self.config.practice_tel().zip(
@@ -139,8 +139,31 @@ impl GuideContext {
 /// The widget's context. Components outside `App` (tests) must provide one.
 #[hook]
 pub fn use_guide() -> GuideContext {
+    render_count::count();
     match use_context::<GuideContext>() {
         Some(context) => context,
         None => panic!("use_guide() needs a GuideContext provider (App provides one)"),
+    }
+}
+
+/// How many times components read the context: each read is one component rendering.
+/// Debug builds only (the browser tests measure how much a tick re-renders); release
+/// builds carry none of it.
+pub mod render_count {
+    #[cfg(debug_assertions)]
+    thread_local!(static RENDERS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
+
+    /// Counts one component render.
+    pub(crate) fn count() {
+        #[cfg(debug_assertions)]
+        RENDERS.with(|renders| renders.set(renders.get() + 1));
+    }
+
+    /// Component renders so far on this thread (always 0 in release builds).
+    pub fn renders() -> u32 {
+        #[cfg(debug_assertions)]
+        return RENDERS.with(|renders| renders.get());
+        #[cfg(not(debug_assertions))]
+        0
     }
 }

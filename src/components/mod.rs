@@ -1,5 +1,8 @@
 //! The widget's views, one component per file. State lives in `crate::state`;
 //! components read it through [`context::use_guide`] and dispatch actions.
+//!
+//! Below the entry points (`mount`, `document`), above everything else.
+//! May use: `state`, `embed`, `storage`, `diary`, `calendar`, `content`.
 
 pub mod app;
 pub mod blank_diary;

@@ -4,9 +4,10 @@
 
 use super::context::use_guide;
 use crate::content::text;
+use crate::content::Section;
 use crate::diary::{pain_rise, Rise};
 use crate::embed::events::HostEvent;
-use crate::state::{Action, Section};
+use crate::state::Action;
 use yew::prelude::*;
 
 /// The care-team sign this line repeats (content/*/warnings.toml).

@@ -9,8 +9,9 @@
 //! disclosure in the document.
 
 use super::context::use_guide;
+use crate::content::Section;
 use crate::embed::events::HostEvent;
-use crate::state::{Action, Section};
+use crate::state::Action;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 

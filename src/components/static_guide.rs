@@ -9,9 +9,10 @@ use super::illustration::Illustration;
 use super::procedure::labels;
 use super::section_nav::section_title;
 use super::source_refs::source_refs;
+use crate::content::Section;
 use crate::content::{guide, text};
 use crate::embed::Config;
-use crate::state::{GuideState, Section};
+use crate::state::GuideState;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1,16 +1,22 @@
 //! The guide's content: generated at build time from `content/` (see `build/`),
 //! typed by [`model`], and filled with a practice's own values by [`text`].
+//!
+//! The bottom layer. May use: nothing else in the crate.
 
+mod marker;
 pub mod model;
 #[cfg(test)]
 mod readability;
 mod registry;
+mod section;
 pub mod text;
 
+pub use marker::{marker, VALUE_NAMES};
 pub use model::*;
 #[cfg(not(target_arch = "wasm32"))]
 pub use registry::table as text_table;
 pub use registry::{guide, is_loaded, load, TextError};
+pub use section::Section;
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 

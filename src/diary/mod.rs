@@ -3,6 +3,8 @@
 //!
 //! Pure std Rust, like `crate::calendar`, so every rule is unit-tested natively. What is
 //! kept on the device, and how, is `crate::storage::diary`; the CSV file is [`csv`].
+//!
+//! May use: `calendar`, `content`.
 
 pub mod csv;
 

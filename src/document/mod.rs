@@ -10,7 +10,8 @@
 //! strings) that the loader builds with `createElement`: no HTML parsing in the page,
 //! so a Trusted Types policy has nothing to refuse.
 //!
-//! May use: `components`, `content`, `embed::config`.
+//! An entry point, like `crate::mount`, but at build time.
+//! May use: `components`, `content`, `embed`.
 
 #[cfg(feature = "ssr")]
 mod tree;
@@ -18,28 +19,8 @@ mod tree;
 pub use tree::{render, to_tree};
 
 use crate::content::text::PracticeValues;
-use crate::content::Lang;
+use crate::content::{marker, Lang};
 use crate::embed::Config;
-
-/// Marks where a practice value goes; the build turns it into a `data-kg-v` span.
-/// Private-use characters, so no content text can contain one by accident.
-pub fn marker(name: &str) -> String {
-    format!("\u{E000}{name}\u{E001}")
-}
-
-/// The names a marker can carry: the placeholders of the content, and the practice
-/// phone as written and as kept on one line.
-pub const VALUE_NAMES: [&str; 9] = [
-    "practice_name",
-    "emergency_number",
-    "lifting_limit",
-    "follow_up",
-    "driving",
-    "return_to_work",
-    "practice_phone",
-    "practice_phone_nowrap",
-    "reviewed_by",
-];
 
 /// The configuration the document is rendered with: the language, and a marker for
 /// every value a practice can set, so every practice-dependent part is drawn.

@@ -1,9 +1,10 @@
 //! Build-time half of the document: server-renders the guide and turns the HTML into
 //! the JSON tree the loader builds (see the module above).
 
-use super::{config, VALUE_NAMES};
+use super::config;
 use crate::components::app::{App, AppProps};
 use crate::components::context::RenderMode;
+use crate::content::VALUE_NAMES;
 use crate::content::{guide, Lang};
 use scraper::{Html, Node};
 use serde_json::{json, Map, Value};
@@ -135,7 +136,7 @@ mod tests {
                 .iter()
                 .filter(|v| attr(v, "data-kg-panel").is_some())
                 .collect();
-            assert_eq!(panels.len(), crate::state::Section::ALL.len(), "{lang:?}");
+            assert_eq!(panels.len(), crate::content::Section::ALL.len(), "{lang:?}");
             assert_eq!(
                 panels
                     .iter()

@@ -56,7 +56,7 @@ mod tests {
 
     #[test]
     fn section_names_match_the_state_sections() {
-        let state: Vec<&str> = crate::state::Section::ALL
+        let state: Vec<&str> = crate::content::Section::ALL
             .iter()
             .map(|s| s.name())
             .collect();

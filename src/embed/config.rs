@@ -8,7 +8,7 @@ use super::attributes::{rule, Kind, ATTRIBUTES};
 use super::wording::{self, Wording};
 use crate::content::text::PracticeValues;
 use crate::content::Lang;
-use crate::state::Section;
+use crate::content::Section;
 
 /// The limits of a bounded attribute, from the schema (`attributes.toml`).
 fn bounds(name: &str) -> (usize, usize) {

@@ -1,5 +1,8 @@
-//! The Rust side of `<kyphoplasty-guide>`: mounting into the element's shadow root,
-//! reading its attributes, and telling the host page what happened.
+//! The host page's inputs and outputs: the element's attributes read into a [`Config`],
+//! the practice's wording, events told to the host page, and the language documents the
+//! loader fetches. Views use it; the entry point that mounts them is `crate::mount`.
+//!
+//! May use: `content`.
 
 pub mod attributes;
 pub mod colour;
@@ -9,8 +12,3 @@ pub mod languages;
 pub mod wording;
 
 pub use config::Config;
-
-#[cfg(target_arch = "wasm32")]
-mod mount;
-#[cfg(target_arch = "wasm32")]
-pub use mount::{mount, panic_for_tests, start, Widget};

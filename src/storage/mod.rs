@@ -4,10 +4,10 @@
 //! versioned key; unreadable data is kept under a backup key and the widget says it
 //! started afresh; where storage is blocked or full, the widget works for the visit
 //! and says it will not remember.
+//!
+//! May use: `diary`, `calendar`, `content`.
 
 pub mod diary;
-pub mod diary_hooks;
-pub mod hooks;
 
 use miniserde::json::{self, Number, Object, Value};
 use std::collections::BTreeSet;

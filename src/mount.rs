@@ -1,10 +1,12 @@
 //! `mount`: called by the loader once per element, to put the live widget where the
-//! loader's document (see `crate::document`) is.
+//! loader's document (see `crate::document`) is. The top layer: the wasm entry point.
+//!
+//! May use: `components`, `embed`, `content`.
 
-use super::config::Config;
 use crate::components::app::{App, AppProps, Resume};
 use crate::content::Lang;
-use crate::state::Section;
+use crate::content::Section;
+use crate::embed::Config;
 use gloo::events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -115,8 +117,8 @@ pub fn mount(
     guide_document: JsValue,
     load_document: Option<js_sys::Function>,
 ) -> Result<Widget, JsValue> {
-    super::languages::install(load_document);
-    super::languages::load_document(&guide_document).map_err(JsValue::from)?;
+    crate::embed::languages::install(load_document);
+    crate::embed::languages::load_document(&guide_document).map_err(JsValue::from)?;
     let document = gloo::utils::document();
     let link = match root.query_selector("link[rel='stylesheet']")? {
         Some(link) => link,

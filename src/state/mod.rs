@@ -2,112 +2,21 @@
 //!
 //! Components only dispatch [`Action`]s; the rules (step bounds, what a tick key
 //! looks like, what clearing does) live here and are unit-tested without a browser.
+//! [`sync`] keeps the state and the device's storage in step.
+//!
+//! May use: `storage`, `diary`, `calendar`, `content`.
 
-use crate::content::Lang;
+use crate::content::{Lang, Section};
 use crate::diary::{Diary, Entry};
 use crate::storage::{Persistence, Saved};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::Reducible;
 
-/// A part of the guide the patient can open. Names are the `sections` attribute's words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Section {
-    Overview,
-    Procedure,
-    Before,
-    Aftercare,
-    Warnings,
-    Risks,
-    Questions,
-    /// "My visit": the pain diary and the questions to bring to the care team.
-    Visit,
-    Sources,
-}
+pub mod sync;
+mod walkthrough;
 
-impl Section {
-    /// Every section, in the default order.
-    pub const ALL: [Section; 9] = [
-        Section::Overview,
-        Section::Procedure,
-        Section::Before,
-        Section::Aftercare,
-        Section::Warnings,
-        Section::Risks,
-        Section::Questions,
-        Section::Visit,
-        Section::Sources,
-    ];
-
-    /// The word used in the `sections` attribute, events and element ids.
-    pub fn name(self) -> &'static str {
-        match self {
-            Section::Overview => "overview",
-            Section::Procedure => "procedure",
-            Section::Before => "before",
-            Section::Aftercare => "aftercare",
-            Section::Warnings => "warnings",
-            Section::Risks => "risks",
-            Section::Questions => "questions",
-            Section::Visit => "visit",
-            Section::Sources => "sources",
-        }
-    }
-
-    /// Reads a `sections` attribute word (case-insensitive).
-    pub fn from_name(name: &str) -> Option<Section> {
-        Section::ALL
-            .into_iter()
-            .find(|s| s.name().eq_ignore_ascii_case(name.trim()))
-    }
-}
-
-/// The narrated walkthrough of the procedure ("Play the procedure"), live widget only.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Walkthrough {
-    #[default]
-    Off,
-    /// Reading the current step aloud (or waiting its reading time), then moving on.
-    Playing,
-    /// Stopped where it was; "Continue" goes on from there.
-    Paused,
-}
-
-/// Why a walkthrough ended: the host event's `reason`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WalkEnd {
-    /// It played the last step to the end.
-    Finished,
-    /// The patient pressed Stop.
-    Stopped,
-    /// The patient opened another part of the guide.
-    Left,
-}
-
-impl WalkEnd {
-    /// The word in the host event's detail.
-    pub fn name(self) -> &'static str {
-        match self {
-            WalkEnd::Finished => "finished",
-            WalkEnd::Stopped => "stopped",
-            WalkEnd::Left => "left",
-        }
-    }
-}
-
-/// What the walkthrough's controls (and its narration) ask for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Walk {
-    Start,
-    Pause,
-    Resume,
-    Stop,
-    /// The narration of step `from` (0-based) is over: go to the next step, or end
-    /// after the last. Ignored unless playing on that step (a late timer, say).
-    Advance {
-        from: usize,
-    },
-}
+pub use walkthrough::{Walk, WalkEnd, Walkthrough};
 
 /// A checklist tick, stored as `"<list>/<item id>"` so lists can share item ids.
 pub fn tick_key(list: &str, item: &str) -> String {
@@ -393,5 +302,4 @@ impl Reducible for GuideState {
 }
 
 #[cfg(test)]
-#[path = "state_tests.rs"]
 mod tests;
