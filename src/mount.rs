@@ -4,8 +4,7 @@
 //! May use: `components`, `embed`, `content`.
 
 use crate::components::app::{App, AppProps, Resume};
-use crate::content::Lang;
-use crate::content::Section;
+use crate::content::{Lang, Section, TickKey};
 use crate::embed::Config;
 use gloo::events::EventListener;
 use wasm_bindgen::prelude::*;
@@ -52,7 +51,8 @@ fn resume_from(root: &ShadowRoot) -> Option<Resume> {
             let key = boxes
                 .item(i)
                 .and_then(|node| node.dyn_into::<Element>().ok())
-                .and_then(|input| input.get_attribute("data-key"));
+                .and_then(|input| input.get_attribute("data-key"))
+                .and_then(|key| TickKey::parse(&key));
             ticks.extend(key);
         }
     }

@@ -78,6 +78,11 @@ async fn a_tick_re_renders_only_what_shows_ticks() {
     }
     let root = mount("aftercare overview procedure warnings sources").await;
     let tick = renders_for_click(&root, ".kg-checkbox").await;
-    let unrelated = renders_for_click(&root, ".kg-lang").await;
-    panic!("component renders for one tick: {tick}; {unrelated}");
+    // Measured: 56 when every view read one context holding the state (each source
+    // reference re-rendered), 12 with the state in a context of its own.
+    assert!(tick > 0, "a tick re-renders the checklist");
+    assert!(
+        tick <= 16,
+        "one tick re-rendered {tick} components; only the views that show ticks should"
+    );
 }

@@ -1,34 +1,34 @@
 //! The before-the-procedure and aftercare checklists: real checkboxes in groups,
 //! each group with its progress, remembered on this device.
 
-use super::context::{use_guide, RenderMode};
+use super::context::{use_guide, use_guide_state, RenderMode};
 use super::heading::Heading;
 use super::pictogram::pictogram;
 use super::source_refs::source_refs;
 use super::timeline::Timeline;
-use crate::content::Section;
-use crate::content::{text, ChecklistGroup};
+use crate::content::{text, Checklist, ChecklistGroup, TickKey};
 use crate::embed::events::HostEvent;
-use crate::state::{tick_key, Action};
+use crate::state::Action;
 use crate::storage::Persistence;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ChecklistSectionProps {
-    /// `Section::Before` or `Section::Aftercare`.
-    pub list: Section,
+    pub list: Checklist,
 }
 
 /// A checklist section; aftercare also shows the recovery timeline.
 #[function_component(ChecklistSection)]
 pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
     let context = use_guide();
+    let state = use_guide_state();
     let g = context.guide();
-    let (heading, intro, groups) = match props.list {
-        Section::Aftercare => (g.ui.aftercare_heading, g.ui.aftercare_intro, g.aftercare),
-        _ => (g.ui.before_heading, g.ui.before_intro, g.before),
+    let (heading, intro) = match props.list {
+        Checklist::Aftercare => (g.ui.aftercare_heading, g.ui.aftercare_intro),
+        Checklist::Before => (g.ui.before_heading, g.ui.before_intro),
     };
+    let groups = props.list.groups(g);
     let list_name = props.list.name();
     let confirming = use_state(|| false);
     // Progress is announced politely after each tick ("Caring for your cuts: 3 of 5 done").
@@ -37,13 +37,9 @@ pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
         let announcement = announcement.clone();
         Callback::from(move |text: String| announcement.set(text))
     };
-    let any_ticked = context
-        .state
-        .ticks
-        .iter()
-        .any(|t| t.starts_with(&format!("{list_name}/")))
-        || (props.list == Section::Aftercare && context.state.procedure_date.is_some());
-    let notice = match context.state.persistence {
+    let any_ticked = state.ticks.iter().any(|t| t.list() == Some(props.list))
+        || (props.list == Checklist::Aftercare && state.procedure_date.is_some());
+    let notice = match state.persistence {
         Persistence::Remembered => None,
         Persistence::VisitOnly => Some(g.ui.storage_visit_only),
         Persistence::ResetAfterUnreadable => Some(g.ui.storage_reset),
@@ -88,11 +84,11 @@ pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
     };
     let clear = {
         let confirming = confirming.clone();
-        let state = context.state.clone();
+        let state = state.clone();
         let storage_key = context.config.storage_key.clone();
         Callback::from(move |_| {
             state.dispatch(Action::ClearTicks);
-            crate::storage::remove_backup(&storage_key);
+            crate::storage::remove_backup::<crate::storage::Saved>(&storage_key);
             confirming.set(false);
             move_focus(FocusAfter::Heading);
         })
@@ -106,11 +102,11 @@ pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
             if let Some(notice) = notice {
                 <p class="kg-notice" role="status">{ notice }</p>
             }
-            if props.list == Section::Aftercare {
+            if props.list == Checklist::Aftercare {
                 <Timeline print={context.mode == RenderMode::Page} />
             }
             { for groups.iter().map(|group| html! {
-                <Group key={group.id} list={list_name} group={group} on_announce={announce.clone()} />
+                <Group key={group.id} list={props.list} group={group} on_announce={announce.clone()} />
             }) }
             <p class="kg-visually-hidden" aria-live="polite" aria-atomic="true">{ (*announcement).clone() }</p>
             <div class="kg-clear" hidden={context.mode == RenderMode::Page}>
@@ -120,7 +116,7 @@ pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
                         <button type="button" class="kg-button kg-button-secondary" ref={keep_ref} onclick={cancel}>{ g.ui.clear_no }</button>
                         <button type="button" class="kg-button kg-button-danger" onclick={clear}>{ g.ui.clear_yes }</button>
                     </div>
-                } else if any_ticked || !context.state.ticks.is_empty() {
+                } else if any_ticked || !state.ticks.is_empty() {
                     <button type="button" class="kg-button kg-button-secondary" ref={clear_ref} onclick={ask}>{ g.ui.clear_ticks }</button>
                 }
             </div>
@@ -142,7 +138,7 @@ enum FocusAfter {
 
 #[derive(Properties, PartialEq)]
 struct GroupProps {
-    list: &'static str,
+    list: Checklist,
     group: &'static ChecklistGroup,
     on_announce: Callback<String>,
 }
@@ -150,14 +146,15 @@ struct GroupProps {
 #[function_component(Group)]
 fn group(props: &GroupProps) -> Html {
     let context = use_guide();
+    let state = use_guide_state();
     let g = context.guide();
     let group = props.group;
-    let keys: Vec<String> = group
+    let keys: Vec<TickKey> = group
         .items
         .iter()
-        .map(|i| tick_key(props.list, i.id))
+        .map(|i| TickKey::new(props.list, i.id))
         .collect();
-    let done = keys.iter().filter(|k| context.state.is_ticked(k)).count();
+    let done = keys.iter().filter(|k| state.is_ticked(k)).count();
     let total = group.items.len();
     let (done_text, total_text) = (done.to_string(), total.to_string());
     let progress = text::ui(
@@ -165,11 +162,11 @@ fn group(props: &GroupProps) -> Html {
         &[("done", &done_text), ("total", &total_text)],
     );
     let title = context.text(group.title);
-    let heading_id = format!("kg-group-{}-{}", props.list, group.id);
+    let heading_id = format!("kg-group-{}-{}", props.list.name(), group.id);
     html! {
         <fieldset class="kg-group" aria-describedby={format!("{heading_id}-progress")}>
             <legend id={heading_id.clone()} class="kg-group-title">
-                if props.list == "aftercare" { { pictogram(group.id) } }
+                if props.list == Checklist::Aftercare { { pictogram(group.id) } }
                 { title.clone() }
             </legend>
             <p class="kg-progress" id={format!("{heading_id}-progress")}>
@@ -180,12 +177,12 @@ fn group(props: &GroupProps) -> Html {
             </p>
             <ul class="kg-checklist">
                 { for group.items.iter().zip(keys).map(|(item, key)| {
-                    let checked = context.state.is_ticked(&key);
-                    let id = format!("kg-item-{}", key.replace('/', "-"));
+                    let checked = state.is_ticked(&key);
+                    let id = key.element_id();
                     let onchange = {
                         let context = context.clone();
                         let key = key.clone();
-                        let list = props.list;
+                        let list = props.list.name();
                         let item_id = item.id.to_string();
                         let on_announce = props.on_announce.clone();
                         let (title, total) = (title.clone(), total.to_string());
@@ -197,16 +194,16 @@ fn group(props: &GroupProps) -> Html {
                                 ui.progress_announcement,
                                 &[("group", &title), ("done", &now_done.to_string()), ("total", &total)],
                             ));
-                            context.state.dispatch(Action::SetTick { key: key.clone(), checked });
+                            context.dispatch(Action::SetTick { key: key.clone(), checked });
                             context.emit(HostEvent::Tick { list, item: item_id.clone(), checked });
                         })
                     };
                     html! {
-                        <li key={key.clone()} class={classes!("kg-check", checked.then_some("kg-check-done"))}>
+                        <li key={key.as_str()} class={classes!("kg-check", checked.then_some("kg-check-done"))}>
                             <input type="checkbox" class="kg-checkbox" id={id.clone()} {checked} {onchange}
-                                data-key={key.clone()} />
+                                data-key={key.to_string()} />
                             <label for={id}>
-                                <span class="kg-check-text" data-kg-item={key.clone()}>{ context.item_text(&key, item.text) }</span>
+                                <span class="kg-check-text" data-kg-item={key.to_string()}>{ context.item_text(&key, item.text) }</span>
                                 if let Some(detail) = item.detail {
                                     <span class="kg-check-detail">{ context.text(detail) }</span>
                                 }

@@ -2,17 +2,20 @@
 //! current language. Provided once by `App`, read with [`use_guide`].
 
 use crate::content::text::{self, PracticeValues};
-use crate::content::{guide, Guide};
+use crate::content::{guide, Guide, Lang, TickKey};
 use crate::embed::events::HostEvent;
 use crate::embed::Config;
-use crate::state::GuideState;
+use crate::state::{Action, GuideState};
 use yew::prelude::*;
 
-/// The shared view of one widget instance.
+/// What every view reads and seldom changes: the configuration, the language shown,
+/// where the rendering goes, and the way to dispatch. Kept apart from the state (see
+/// [`use_guide_state`]) so a tick re-renders only the views that show ticks.
 #[derive(Clone, PartialEq)]
 pub struct GuideContext {
-    pub state: UseReducerHandle<GuideState>,
     pub config: Config,
+    /// The language the patient is reading.
+    pub lang: Lang,
     /// The practice's values as they apply to the language shown: its written
     /// instructions only in the language it configured (see [`GuideContext::new`]).
     pub values: PracticeValues,
@@ -20,6 +23,8 @@ pub struct GuideContext {
     pub host: Option<web_sys::Element>,
     /// Where this rendering goes: the live widget, the loader's first paint, or a page.
     pub mode: RenderMode,
+    /// Sends actions to the state; the same for the widget's whole life.
+    pub dispatcher: UseReducerDispatcher<GuideState>,
 }
 
 /// Where a rendering of the guide is shown, which decides how much of it is drawn.
@@ -42,27 +47,35 @@ impl GuideContext {
     /// language (the element's `lang`); shown in another, the guide uses its own wording
     /// rather than mix languages, keeping only the practice's name and numbers.
     pub fn new(
-        state: UseReducerHandle<GuideState>,
         config: Config,
+        lang: Lang,
+        mode: RenderMode,
         host: Option<web_sys::Element>,
+        dispatcher: UseReducerDispatcher<GuideState>,
     ) -> Self {
-        let values = if state.lang == config.lang {
+        let values = if lang == config.lang {
             config.values.clone()
         } else {
             config.values.for_other_language()
         };
         GuideContext {
-            state,
             config,
+            lang,
             values,
             host,
-            mode: RenderMode::Interactive,
+            mode,
+            dispatcher,
         }
     }
 
     /// The guide in the language the patient is reading.
     pub fn guide(&self) -> &'static Guide {
-        guide(self.state.lang)
+        guide(self.lang)
+    }
+
+    /// Changes the state.
+    pub fn dispatch(&self, action: Action) {
+        self.dispatcher.dispatch(action);
     }
 
     /// The practice's values, falling back to the language's defaults.
@@ -76,11 +89,11 @@ impl GuideContext {
     }
 
     /// A checklist item's text: the practice's own wording when it gave one for this language.
-    pub fn item_text(&self, key: &str, template: &str) -> String {
+    pub fn item_text(&self, key: &TickKey, template: &str) -> String {
         match self
             .config
             .wording
-            .item(self.state.lang, self.config.lang, key)
+            .item(self.lang, self.config.lang, key.as_str())
         {
             Some(own) => own.to_string(),
             None => self.text(template),
@@ -99,7 +112,7 @@ impl GuideContext {
             RenderMode::Document => self.guide().params.emergency_number,
             _ => self.emergency_number(),
         };
-        crate::embed::config::phone_chars(number).map(|digits| format!("tel:{digits}"))
+        crate::embed::config::tel_link(number)
     }
 
     /// The practice's `tel:` link and its phone number as shown (kept on one line with
@@ -143,6 +156,15 @@ pub fn use_guide() -> GuideContext {
     match use_context::<GuideContext>() {
         Some(context) => context,
         None => panic!("use_guide() needs a GuideContext provider (App provides one)"),
+    }
+}
+
+/// The widget's state, for the views that show it: they re-render on every change.
+#[hook]
+pub fn use_guide_state() -> UseReducerHandle<GuideState> {
+    match use_context::<UseReducerHandle<GuideState>>() {
+        Some(state) => state,
+        None => panic!("use_guide_state() needs a state provider (App provides one)"),
     }
 }
 

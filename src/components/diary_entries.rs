@@ -1,7 +1,7 @@
 //! The diary's entries, newest first, each with its day from the procedure and its
 //! "Change" and "Delete" buttons.
 
-use super::context::use_guide;
+use super::context::{use_guide, use_guide_state};
 use super::diary_words::{entry_date, mobility_word, pain_word, relative_text};
 use crate::content::text;
 use crate::state::Action;
@@ -19,10 +19,11 @@ pub struct DiaryEntriesProps {
 #[function_component(DiaryEntries)]
 pub fn diary_entries(props: &DiaryEntriesProps) -> Html {
     let context = use_guide();
+    let state = use_guide_state();
     let ui = &context.guide().ui;
-    let lang = context.state.lang;
-    let procedure = context.state.procedure_date.clone();
-    let entries = &context.state.diary.entries;
+    let lang = context.lang;
+    let procedure = state.procedure_date;
+    let entries = &state.diary.entries;
     if entries.is_empty() {
         return html! { <p class="kg-diary-empty">{ ui.diary_empty }</p> };
     }
@@ -30,7 +31,7 @@ pub fn diary_entries(props: &DiaryEntriesProps) -> Html {
         <ul class="kg-diary-list">
             { for entries.values().rev().map(|e| {
                 let date = entry_date(&e.date, lang);
-                let relative = relative_text(ui, &e.date, procedure.as_deref());
+                let relative = relative_text(ui, &e.date, procedure);
                 let edit = props.on_edit.reform({
                     let day = e.date.clone();
                     move |_| day.clone()
@@ -39,7 +40,7 @@ pub fn diary_entries(props: &DiaryEntriesProps) -> Html {
                     let (context, day, date) = (context.clone(), e.date.clone(), date.clone());
                     let (on_announce, heading) = (props.on_announce.clone(), props.heading_ref.clone());
                     Callback::from(move |_| {
-                        context.state.dispatch(Action::DeleteEntry(day.clone()));
+                        context.dispatch(Action::DeleteEntry(day.clone()));
                         context.emit(crate::embed::events::HostEvent::Diary { action: "delete" });
                         on_announce.emit(text::ui(context.guide().ui.diary_deleted, &[("date", &date)]));
                         if let Some(h) = heading.cast::<web_sys::HtmlElement>() {

@@ -5,7 +5,7 @@
 //! Built of native radios and inputs (no `<form>`: the loader never builds one into the
 //! document), so keyboards, screen readers and forced colours get what they expect.
 
-use super::context::use_guide;
+use super::context::{use_guide, use_guide_state};
 use super::diary_words::{is_anchor, mobility_word, pain_word};
 use crate::content::text;
 use crate::diary::{Diary, Entry, Mobility, NOTE_MAX};
@@ -57,17 +57,17 @@ impl Draft {
 #[function_component(DiaryForm)]
 pub fn diary_form(props: &DiaryFormProps) -> Html {
     let context = use_guide();
+    let state = use_guide_state();
     let ui = &context.guide().ui;
     let draft = {
-        let (day, diary) = (props.open.1.clone(), context.state.diary.clone());
+        let (day, diary) = (props.open.1.clone(), state.diary.clone());
         use_state(move || Draft::for_day(&day, &diary))
     };
     let problem = use_state(|| false);
     let (date_ref, pain_ref) = (use_node_ref(), use_node_ref());
     {
         // "Change" on an entry: load that day and take focus (not on the first render).
-        let (draft, diary, pain_ref) =
-            (draft.clone(), context.state.diary.clone(), pain_ref.clone());
+        let (draft, diary, pain_ref) = (draft.clone(), state.diary.clone(), pain_ref.clone());
         use_effect_with(props.open.clone(), move |(request, day)| {
             if *request > 0 {
                 draft.set(Draft::for_day(day, &diary));
@@ -86,7 +86,7 @@ pub fn diary_form(props: &DiaryFormProps) -> Html {
         })
     };
     let on_date = {
-        let (draft, diary) = (draft.clone(), context.state.diary.clone());
+        let (draft, diary) = (draft.clone(), state.diary.clone());
         Callback::from(move |event: Event| {
             let value = event.target_unchecked_into::<HtmlInputElement>().value();
             if crate::calendar::Date::parse_iso(&value).is_some() {
@@ -120,13 +120,13 @@ pub fn diary_form(props: &DiaryFormProps) -> Html {
                 note: draft.note.clone(),
             };
             let ui = &context.guide().ui;
-            let date = super::diary_words::entry_date(&entry.date, context.state.lang);
-            context.state.dispatch(Action::SaveEntry(entry));
+            let date = super::diary_words::entry_date(&entry.date, context.lang);
+            context.dispatch(Action::SaveEntry(entry));
             context.emit(crate::embed::events::HostEvent::Diary { action: "entry" });
             on_announce.emit(text::ui(ui.diary_saved, &[("date", &date)]));
         })
     };
-    let today = context.state.today.clone();
+    let today = state.today.clone();
     let pain_buttons = (0..=10u8).map(|n| {
         let checked = draft.pain == Some(n);
         let onchange = {

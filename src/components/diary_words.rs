@@ -33,7 +33,7 @@ pub fn mobility_word(ui: &Ui, mobility: Mobility) -> &'static str {
 }
 
 /// "3 days before", "Procedure day", "Day 5 after"; `None` without a procedure date.
-pub fn relative_text(ui: &Ui, date: &str, procedure: Option<&str>) -> Option<String> {
+pub fn relative_text(ui: &Ui, date: &str, procedure: Option<Date>) -> Option<String> {
     Some(match relative_day(date, procedure)? {
         Relative::Before(1) => ui.diary_day_before.to_string(),
         Relative::Before(days) => text::ui(ui.diary_days_before, &[("days", &days.to_string())]),

@@ -5,12 +5,15 @@
 //! May use: `state`, `embed`, `storage`, `diary`, `calendar`, `content`.
 
 pub mod app;
+mod app_hooks;
 pub mod blank_diary;
 pub mod checklist;
 pub mod context;
 pub mod diary_entries;
 pub mod diary_form;
 pub mod diary_words;
+pub mod emergency_strip;
+pub mod header;
 pub mod heading;
 pub mod illustration;
 pub mod key_points;
@@ -33,6 +36,7 @@ pub mod sources_toggle;
 #[cfg(feature = "ssr")]
 pub mod static_guide;
 pub mod step_list;
+pub mod stepper;
 pub mod timeline;
 pub mod visit;
 pub mod visit_tools;

@@ -2,7 +2,7 @@
 //! patient ticks, and up to twenty of their own. Their own text is only ever rendered as
 //! text (Yew escapes it), isolated with `dir="auto"`, and cut to its limit by the reducer.
 
-use super::context::{use_guide, RenderMode};
+use super::context::{use_guide, use_guide_state, RenderMode};
 use super::heading::Heading;
 use super::source_refs::source_refs;
 use crate::content::text;
@@ -20,9 +20,10 @@ pub struct MyQuestionsProps {
 #[function_component(MyQuestions)]
 pub fn my_questions(props: &MyQuestionsProps) -> Html {
     let context = use_guide();
+    let state = use_guide_state();
     let g = context.guide();
     let ui = &g.ui;
-    let diary = &context.state.diary;
+    let diary = &state.diary;
     let page = context.mode == RenderMode::Page;
     let draft = use_state(String::new);
     let (input_ref, own_heading_ref) = (use_node_ref(), use_node_ref());
@@ -33,9 +34,7 @@ pub fn my_questions(props: &MyQuestionsProps) -> Html {
             if draft.trim().is_empty() {
                 return;
             }
-            context
-                .state
-                .dispatch(Action::AddOwnQuestion((*draft).clone()));
+            context.dispatch(Action::AddOwnQuestion((*draft).clone()));
             context.emit(HostEvent::Diary { action: "question" });
             on_announce.emit(context.guide().ui.own_added.to_string());
             draft.set(String::new());
@@ -72,7 +71,7 @@ pub fn my_questions(props: &MyQuestionsProps) -> Html {
                         let (context, qid) = (context.clone(), q.id.to_string());
                         Callback::from(move |e: Event| {
                             let picked = e.target_unchecked_into::<HtmlInputElement>().checked();
-                            context.state.dispatch(Action::PickQuestion { id: qid.clone(), picked });
+                            context.dispatch(Action::PickQuestion { id: qid.clone(), picked });
                             context.emit(HostEvent::Diary { action: "question" });
                         })
                     };
@@ -98,7 +97,7 @@ pub fn my_questions(props: &MyQuestionsProps) -> Html {
                             let (context, heading) = (context.clone(), own_heading_ref.clone());
                             let on_announce = props.on_announce.clone();
                             Callback::from(move |_| {
-                                context.state.dispatch(Action::RemoveOwnQuestion(i));
+                                context.dispatch(Action::RemoveOwnQuestion(i));
                                 on_announce.emit(context.guide().ui.own_removed.to_string());
                                 if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
                                     let _ = h.focus();

@@ -27,7 +27,7 @@ fn day(date: &str) -> Option<i64> {
 #[derive(Properties, PartialEq)]
 pub struct PainChartProps {
     pub diary: Diary,
-    pub procedure: Option<String>,
+    pub procedure: Option<Date>,
 }
 
 #[function_component(PainChart)]
@@ -40,7 +40,7 @@ pub fn pain_chart(props: &PainChartProps) -> Html {
         .values()
         .filter_map(|e| day(&e.date).map(|d| (d, e.pain)))
         .collect();
-    let procedure = props.procedure.as_deref().and_then(day);
+    let procedure = props.procedure.map(|p| p.days_since_epoch());
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
         return Html::default();
     };
@@ -53,7 +53,7 @@ pub fn pain_chart(props: &PainChartProps) -> Html {
         .iter()
         .map(|(d, p)| format!("{},{}", x(*d), y(*p)))
         .collect();
-    let lang = context.state.lang;
+    let lang = context.lang;
     let short = |d: i64| {
         short_date(
             Date {
@@ -90,7 +90,7 @@ pub fn pain_chart(props: &PainChartProps) -> Html {
                     <text class="kg-chart-axis" x={(WIDTH - RIGHT).to_string()} y={(HEIGHT - 6).to_string()} text-anchor="end">{ short(end) }</text>
                 }
             </svg>
-            <DiaryTable diary={props.diary.clone()} procedure={props.procedure.clone()} />
+            <DiaryTable diary={props.diary.clone()} procedure={props.procedure} />
         </figure>
     }
 }
@@ -101,8 +101,8 @@ pub fn pain_chart(props: &PainChartProps) -> Html {
 pub fn diary_table(props: &PainChartProps) -> Html {
     let context = use_guide();
     let ui = &context.guide().ui;
-    let lang = context.state.lang;
-    let procedure = props.procedure.as_deref();
+    let lang = context.lang;
+    let procedure = props.procedure;
     html! {
         <table class="kg-diary-table">
             <caption>{ ui.table_caption }</caption>

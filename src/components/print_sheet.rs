@@ -7,8 +7,7 @@ use super::pictogram::pictogram;
 use super::review_stamp::ReviewStamp;
 use super::timeline::Timeline;
 use super::warnings::Warnings;
-use crate::content::text;
-use crate::state::tick_key;
+use crate::content::{text, Checklist, TickKey};
 use yew::prelude::*;
 
 #[function_component(PrintSheet)]
@@ -38,7 +37,7 @@ pub fn print_sheet() -> Html {
                         <p class="kg-print-group-title">{ pictogram(group.id) }{ context.text(group.title) }</p>
                         <ul>
                             { for group.items.iter().map(|item| {
-                                let key = tick_key("aftercare", item.id);
+                                let key = TickKey::new(Checklist::Aftercare, item.id);
                                 html! {
                                     <li key={item.id}>
                                         <span class="kg-print-box" aria-hidden="true"></span>

@@ -3,7 +3,7 @@
 //! only its own reading (the walkthrough may be speaking the new step), and pressing
 //! it pauses a running walkthrough, so the two never talk at once.
 
-use super::context::use_guide;
+use super::context::{use_guide, use_guide_state};
 use crate::state::{Action, Walk, Walkthrough};
 use yew::prelude::*;
 
@@ -45,6 +45,7 @@ fn stop() {
 #[function_component(ReadAloud)]
 pub fn read_aloud(props: &ReadAloudProps) -> Html {
     let context = use_guide();
+    let state = use_guide_state();
     let ui = &context.guide().ui;
     // The document always has the button (the loader hides it where speech is missing),
     // so nothing moves when the live widget takes over.
@@ -75,8 +76,8 @@ pub fn read_aloud(props: &ReadAloudProps) -> Html {
     let onclick = {
         let speaking = speaking.clone();
         let text = props.text.clone();
-        let lang = context.state.lang.tag();
-        let state = context.state.clone();
+        let lang = state.lang.tag();
+        let state = state.clone();
         let own = own.clone();
         Callback::from(move |_| {
             if state.walkthrough == Walkthrough::Playing {

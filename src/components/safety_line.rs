@@ -2,7 +2,7 @@
 //! or than before the procedure, the care-team warning card's own line about pain, the
 //! practice's phone, and the way to every warning sign. It never says what the pain means.
 
-use super::context::use_guide;
+use super::context::{use_guide, use_guide_state};
 use crate::content::text;
 use crate::content::Section;
 use crate::diary::{pain_rise, Rise};
@@ -16,12 +16,12 @@ const PAIN_SIGN: &str = "pain-worse";
 #[function_component(SafetyLine)]
 pub fn safety_line() -> Html {
     let context = use_guide();
+    let state = use_guide_state();
     let g = context.guide();
-    let state = &context.state;
     let Some(today) = state.today.clone() else {
         return Html::default();
     };
-    let procedure = state.procedure_date.as_deref();
+    let procedure = state.procedure_date;
     let Some(sign) = g.care_team.iter().find(|w| w.id == PAIN_SIGN) else {
         return Html::default();
     };
@@ -32,9 +32,7 @@ pub fn safety_line() -> Html {
     let open_warnings = {
         let context = context.clone();
         Callback::from(move |_| {
-            context
-                .state
-                .dispatch(Action::OpenAndFocus(Section::Warnings));
+            context.dispatch(Action::OpenAndFocus(Section::Warnings));
             context.emit(HostEvent::Section {
                 name: Section::Warnings.name(),
             });

@@ -8,7 +8,7 @@
 //! always shows); the markup is the same at every size, and the loader runs the same
 //! disclosure in the document.
 
-use super::context::use_guide;
+use super::context::{use_guide, use_guide_state};
 use crate::content::Section;
 use crate::embed::events::HostEvent;
 use crate::state::Action;
@@ -49,8 +49,9 @@ fn focus_toggle(toggle: &NodeRef) {
 #[function_component(SectionNav)]
 pub fn section_nav(props: &SectionNavProps) -> Html {
     let context = use_guide();
+    let state = use_guide_state();
     let ui = &context.guide().ui;
-    let open = context.state.contents_open;
+    let open = state.contents_open;
     let toggle = use_node_ref();
     let items = props.sections.iter().map(|&section| {
         let current = section == props.current;
@@ -59,7 +60,7 @@ pub fn section_nav(props: &SectionNavProps) -> Html {
             let toggle = toggle.clone();
             Callback::from(move |_| {
                 focus_toggle(&toggle);
-                context.state.dispatch(Action::Open(section));
+                context.dispatch(Action::Open(section));
                 context.emit(HostEvent::Section {
                     name: section.name(),
                 });
@@ -79,12 +80,12 @@ pub fn section_nav(props: &SectionNavProps) -> Html {
         }
     });
     let on_toggle = {
-        let state = context.state.clone();
+        let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::SetContentsOpen(!open)))
     };
     // Escape closes the open list and gives focus back to its button.
     let onkeydown = {
-        let state = context.state.clone();
+        let state = state.clone();
         let toggle = toggle.clone();
         Callback::from(move |event: KeyboardEvent| {
             if open && event.key() == "Escape" {

@@ -49,10 +49,10 @@ pub fn source_refs_view(props: &SourceRefsProps) -> Html {
             &[("number", &number), ("title", title)],
         );
         let onclick = (context.mode != RenderMode::Page).then(|| {
-            let state = context.state.clone();
+            let dispatcher = context.dispatcher.clone();
             Callback::from(move |event: MouseEvent| {
                 event.prevent_default();
-                state.dispatch(Action::OpenSource(index));
+                dispatcher.dispatch(Action::OpenSource(index));
             })
         });
         html! { <>

@@ -5,7 +5,7 @@
 //! Each entry can take focus: a reference opens this section and moves focus to its
 //! entry (`source_request` in the state), so a screen reader lands on the document.
 
-use super::context::use_guide;
+use super::context::{use_guide, use_guide_state};
 use super::heading::Heading;
 use super::review_stamp::ReviewStamp;
 use super::source_refs::entry_id;
@@ -14,11 +14,12 @@ use yew::prelude::*;
 #[function_component(Sources)]
 pub fn sources() -> Html {
     let context = use_guide();
+    let state = use_guide_state();
     let g = context.guide();
     let list = use_node_ref();
     {
         let list = list.clone();
-        use_effect_with(context.state.source_request, move |(count, index)| {
+        use_effect_with(state.source_request, move |(count, index)| {
             if *count > 0 {
                 let entry = list
                     .cast::<web_sys::Element>()

@@ -4,16 +4,17 @@
 //! references beside the text on screen: the Sources section still lists every
 //! document either way.
 
-use super::context::use_guide;
+use super::context::{use_guide, use_guide_state};
 use crate::state::Action;
 use yew::prelude::*;
 
 #[function_component(SourcesToggle)]
 pub fn sources_toggle() -> Html {
     let context = use_guide();
-    let show = context.state.show_sources;
+    let state = use_guide_state();
+    let show = state.show_sources;
     let onclick = {
-        let state = context.state.clone();
+        let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::SetShowSources(!show)))
     };
     html! {

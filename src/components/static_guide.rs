@@ -2,8 +2,9 @@
 //! order and every procedure step with its illustration. For practices that want
 //! the guide indexed by search engines or readable with no script at all.
 
-use super::app::{emergency_line, render_section};
+use super::app::render_section;
 use super::context::{GuideContext, RenderMode};
+use super::emergency_strip::emergency_line;
 use super::heading::Heading;
 use super::illustration::Illustration;
 use super::procedure::labels;
@@ -26,13 +27,17 @@ pub fn static_guide(props: &StaticGuideProps) -> Html {
     let lang = config.lang;
     let state =
         use_reducer(|| GuideState::new(lang, Section::Overview, 0, guide(lang).steps.len()));
-    let context = GuideContext {
-        mode: RenderMode::Page,
-        ..GuideContext::new(state, config.clone(), None)
-    };
+    let context = GuideContext::new(
+        config.clone(),
+        lang,
+        RenderMode::Page,
+        None,
+        state.dispatcher(),
+    );
     let g = guide(lang);
     html! {
         <ContextProvider<GuideContext> context={context.clone()}>
+        <ContextProvider<UseReducerHandle<GuideState>> context={state.clone()}>
             <section class="kg kg-static" lang={lang.tag()} aria-label={g.ui.widget_label}>
                 <header class="kg-header">
                     <div class="kg-header-text">
@@ -57,6 +62,7 @@ pub fn static_guide(props: &StaticGuideProps) -> Html {
                 }) }
                 <footer class="kg-footer"><p>{ context.text(g.disclaimer.text) }</p></footer>
             </section>
+        </ContextProvider<UseReducerHandle<GuideState>>>
         </ContextProvider<GuideContext>>
     }
 }

@@ -2,7 +2,7 @@
 //! milestone shows its calendar date and the dates can go into the patient's
 //! calendar; without it, times are relative ("After 48 hours").
 
-use super::context::use_guide;
+use super::context::{use_guide, use_guide_state};
 use super::heading::Heading;
 use super::source_refs::source_refs;
 use crate::calendar::recovery::{
@@ -35,27 +35,24 @@ pub struct TimelineProps {
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let context = use_guide();
+    let state = use_guide_state();
     let g = context.guide();
-    let lang = context.state.lang;
-    let procedure = context
-        .state
-        .procedure_date
-        .as_deref()
-        .and_then(Date::parse_iso);
+    let lang = context.lang;
+    let procedure = state.procedure_date;
     let on_date = {
-        let state = context.state.clone();
+        let context = context.clone();
         Callback::from(move |event: Event| {
+            // The date enters here, checked once by the calendar's rule.
             let value = event.target_unchecked_into::<HtmlInputElement>().value();
-            let date = Date::parse_iso(&value).map(Date::to_iso);
-            state.dispatch(Action::SetProcedureDate(date));
+            context.dispatch(Action::SetProcedureDate(Date::parse_iso(&value)));
         })
     };
     let date_input = use_node_ref();
     let clear_date = {
-        let state = context.state.clone();
+        let context = context.clone();
         let date_input = date_input.clone();
         Callback::from(move |_| {
-            state.dispatch(Action::SetProcedureDate(None));
+            context.dispatch(Action::SetProcedureDate(None));
             // The button goes with the date: focus the date field rather than the page.
             if let Some(input) = date_input.cast::<web_sys::HtmlElement>() {
                 let _ = input.focus();
@@ -81,7 +78,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <p class="kg-hint" id="kg-date-hint">{ g.ui.procedure_date_hint }</p>
                     <div class="kg-date-row">
                         <input type="date" id={date_id} class="kg-date-input" aria-describedby="kg-date-hint" ref={date_input}
-                            value={context.state.procedure_date.clone().unwrap_or_default()} onchange={on_date} />
+                            value={procedure.map(Date::to_iso).unwrap_or_default()} onchange={on_date} />
                         if procedure.is_some() {
                             <button type="button" class="kg-button kg-button-secondary" onclick={clear_date}>{ g.ui.clear_date }</button>
                         }

@@ -7,7 +7,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 use super::blank_diary::BlankDiary;
-use super::context::{use_guide, RenderMode};
+use super::context::{use_guide, use_guide_state, RenderMode};
 use super::diary_entries::DiaryEntries;
 use super::diary_form::DiaryForm;
 use super::heading::Heading;
@@ -15,6 +15,7 @@ use super::my_questions::MyQuestions;
 use super::pain_chart::PainChart;
 use super::safety_line::SafetyLine;
 use super::visit_tools::VisitTools;
+use crate::state::GuideState;
 use crate::storage::Persistence;
 use yew::prelude::*;
 
@@ -38,15 +39,13 @@ fn static_part(_: &crate::content::Ui) -> Html {
 
 /// On paper only: who the diary is for and when the procedure was, so the care team can
 /// read the page on its own. Drawn only with a diary to print (never in the document).
-fn print_header(context: &super::context::GuideContext) -> Html {
+fn print_header(context: &super::context::GuideContext, state: &GuideState) -> Html {
     let g = context.guide();
     let practice = context.config.values.practice_name.clone();
     let phone = context.config.practice_phone.clone();
-    let procedure = context
-        .state
+    let procedure = state
         .procedure_date
-        .as_deref()
-        .map(|d| super::diary_words::entry_date(d, context.state.lang));
+        .map(|d| super::diary_words::entry_date(&d.to_iso(), context.lang));
     html! {
         <div class="kg-visit-print-header">
             if let Some(name) = practice { <p><strong>{ name }</strong></p> }
@@ -59,8 +58,8 @@ fn print_header(context: &super::context::GuideContext) -> Html {
 #[function_component(Visit)]
 pub fn visit() -> Html {
     let context = use_guide();
+    let state = use_guide_state();
     let ui = &context.guide().ui;
-    let state = &context.state;
     let page = context.mode == RenderMode::Page;
     let announcement = use_state(String::new);
     let announce = {
@@ -88,7 +87,7 @@ pub fn visit() -> Html {
             <p>{ ui.visit_intro }</p>
             <p>{ ui.visit_private }</p>
             if context.mode == RenderMode::Interactive && !state.diary.is_empty() {
-                { print_header(&context) }
+                { print_header(&context, &state) }
             }
             if let Some(notice) = notice {
                 <p class="kg-notice" role="status">{ notice }</p>
@@ -101,7 +100,7 @@ pub fn visit() -> Html {
                     <SafetyLine />
                     if !state.diary.entries.is_empty() {
                         <Heading depth={2} class="kg-chart-heading">{ ui.chart_heading }</Heading>
-                        <PainChart diary={state.diary.clone()} procedure={state.procedure_date.clone()} />
+                        <PainChart diary={state.diary.clone()} procedure={state.procedure_date} />
                     }
                     <Heading depth={2} class="kg-entries-heading" focusable=true node_ref={entries_ref.clone()}>{ ui.diary_entries_heading }</Heading>
                     <DiaryEntries {on_edit} on_announce={announce.clone()} heading_ref={entries_ref} />

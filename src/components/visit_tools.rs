@@ -1,7 +1,7 @@
 //! "Print my diary and questions", the CSV download, and "Clear my diary and questions",
 //! which asks first (as "Clear my ticks" does) and moves focus on purpose each time.
 
-use super::context::use_guide;
+use super::context::{use_guide, use_guide_state};
 use super::diary_words::csv_words;
 use crate::diary::csv::{data_url, diary_csv};
 use crate::embed::events::HostEvent;
@@ -21,8 +21,9 @@ pub struct VisitToolsProps {
 #[function_component(VisitTools)]
 pub fn visit_tools(props: &VisitToolsProps) -> Html {
     let context = use_guide();
+    let state = use_guide_state();
     let ui = &context.guide().ui;
-    let diary = &context.state.diary;
+    let diary = &state.diary;
     let confirming = use_state(|| false);
     let (clear_ref, keep_ref) = (use_node_ref(), use_node_ref());
     let focus = use_state(|| (0u32, 0u8));
@@ -62,8 +63,8 @@ pub fn visit_tools(props: &VisitToolsProps) -> Html {
         let (context, confirming) = (context.clone(), confirming.clone());
         let on_announce = props.on_announce.clone();
         Callback::from(move |_| {
-            context.state.dispatch(Action::ClearDiary);
-            crate::storage::diary::remove_backup(&context.config.storage_key);
+            context.dispatch(Action::ClearDiary);
+            crate::storage::remove_backup::<crate::diary::Diary>(&context.config.storage_key);
             context.emit(HostEvent::Diary { action: "clear" });
             on_announce.emit(context.guide().ui.visit_cleared.to_string());
             confirming.set(false);
@@ -81,13 +82,8 @@ pub fn visit_tools(props: &VisitToolsProps) -> Html {
         let context = context.clone();
         Callback::from(move |_| context.emit(HostEvent::Diary { action: "download" }))
     };
-    let csv = (!diary.entries.is_empty()).then(|| {
-        data_url(&diary_csv(
-            diary,
-            context.state.procedure_date.as_deref(),
-            &csv_words(ui),
-        ))
-    });
+    let csv = (!diary.entries.is_empty())
+        .then(|| data_url(&diary_csv(diary, state.procedure_date, &csv_words(ui))));
     html! {
         <div class="kg-visit-tools">
             if !diary.is_empty() {

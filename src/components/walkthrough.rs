@@ -16,6 +16,7 @@
 use super::context::GuideContext;
 pub use super::narration::narrates;
 use super::narration::use_narration;
+use crate::state::GuideState;
 use crate::state::{Action, Walk, WalkEnd, Walkthrough as Mode};
 use yew::prelude::*;
 
@@ -35,15 +36,14 @@ fn focus(button: &NodeRef) {
 
 /// Runs the walkthrough's voice for the current step, and makes its buttons.
 #[hook]
-pub fn use_walkthrough(context: &GuideContext) -> Controls {
-    let state = &context.state;
+pub fn use_walkthrough(context: &GuideContext, state: &GuideState) -> Controls {
     let mode = state.walkthrough;
     let (main, stop) = (use_node_ref(), use_node_ref());
     let step = state.step;
     let total = state.step_count;
     let chunks = super::procedure::step_words(context, step);
     let on_done = {
-        let state = state.clone();
+        let context = context.clone();
         let (main, stop) = (main.clone(), stop.clone());
         Callback::from(move |from: usize| {
             // After the last step Stop goes: if it has focus, focus stays on the main button.
@@ -53,7 +53,7 @@ pub fn use_walkthrough(context: &GuideContext) -> Controls {
             if from + 1 == total && on_stop {
                 focus(&main);
             }
-            state.dispatch(Action::Walk(Walk::Advance { from }))
+            context.dispatch(Action::Walk(Walk::Advance { from }))
         })
     };
     use_narration(
@@ -64,9 +64,9 @@ pub fn use_walkthrough(context: &GuideContext) -> Controls {
         on_done,
     );
     let on_main = {
-        let state = state.clone();
+        let context = context.clone();
         Callback::from(move |_| {
-            state.dispatch(Action::Walk(match mode {
+            context.dispatch(Action::Walk(match mode {
                 Mode::Off => Walk::Start,
                 Mode::Playing => Walk::Pause,
                 Mode::Paused => Walk::Resume,
@@ -74,12 +74,12 @@ pub fn use_walkthrough(context: &GuideContext) -> Controls {
         })
     };
     let on_stop = {
-        let state = state.clone();
+        let context = context.clone();
         let main = main.clone();
         Callback::from(move |_| {
             // Stop is about to go: focus stays on the walkthrough's main button.
             focus(&main);
-            state.dispatch(Action::Walk(Walk::Stop))
+            context.dispatch(Action::Walk(Walk::Stop))
         })
     };
     Controls {
@@ -91,8 +91,7 @@ pub fn use_walkthrough(context: &GuideContext) -> Controls {
 }
 
 /// "Play the procedure" (or Pause, or Continue), Stop while it runs, and the polite status.
-pub fn controls(context: &GuideContext, controls: &Controls) -> Html {
-    let state = &context.state;
+pub fn controls(context: &GuideContext, state: &GuideState, controls: &Controls) -> Html {
     let ui = &context.guide().ui;
     let mode = state.walkthrough;
     let (label, icon) = match mode {

@@ -3,6 +3,7 @@
 //!
 //! The bottom layer. May use: nothing else in the crate.
 
+mod checklist;
 mod marker;
 pub mod model;
 #[cfg(test)]
@@ -11,6 +12,7 @@ mod registry;
 mod section;
 pub mod text;
 
+pub use checklist::{Checklist, TickKey};
 pub use marker::{marker, VALUE_NAMES};
 pub use model::*;
 #[cfg(not(target_arch = "wasm32"))]

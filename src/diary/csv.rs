@@ -6,6 +6,7 @@
 //! starting with `= + - @` gets a leading `'`, so a spreadsheet never runs a note as a formula.
 
 use super::{relative_day, Diary, Mobility, Relative};
+use crate::calendar::Date;
 
 /// The words the file needs, from the content's `ui` table.
 pub struct CsvWords<'a> {
@@ -21,7 +22,7 @@ pub struct CsvWords<'a> {
 }
 
 /// The whole file, CRLF line ends as RFC 4180 asks.
-pub fn diary_csv(diary: &Diary, procedure: Option<&str>, words: &CsvWords) -> String {
+pub fn diary_csv(diary: &Diary, procedure: Option<Date>, words: &CsvWords) -> String {
     let mut out = row(words.header.iter().map(|h| h.to_string()));
     for entry in diary.entries.values() {
         let relative = match relative_day(&entry.date, procedure) {

@@ -150,9 +150,9 @@ pub enum Relative {
 }
 
 /// The day relative to the procedure, when both dates can be read.
-pub fn relative_day(date: &str, procedure: Option<&str>) -> Option<Relative> {
+pub fn relative_day(date: &str, procedure: Option<Date>) -> Option<Relative> {
     let day = Date::parse_iso(date)?.days_since_epoch();
-    let procedure = Date::parse_iso(procedure?)?.days_since_epoch();
+    let procedure = procedure?.days_since_epoch();
     Some(match day - procedure {
         0 => Relative::ProcedureDay,
         d if d < 0 => Relative::Before(-d),
@@ -170,22 +170,23 @@ pub enum Rise {
 
 /// Whether (and why) to show the care-team line. It is never a diagnosis, only the
 /// leaflets' "call if your pain gets worse", shown when the diary shows exactly that.
-pub fn pain_rise(diary: &Diary, today: &str, procedure: Option<&str>) -> Option<Rise> {
+pub fn pain_rise(diary: &Diary, today: &str, procedure: Option<Date>) -> Option<Rise> {
     let now = diary.entries.get(today)?;
     if before_day(diary, today).is_some_and(|(_, last)| now.pain > last.pain) {
         return Some(Rise::SinceLastEntry);
     }
     // The last entry before the procedure day: the pain the procedure was meant to ease.
     let before = procedure
-        .filter(|p| *p < today)
-        .and_then(|p| before_day(diary, p));
+        .map(Date::to_iso)
+        .filter(|p| p.as_str() < today)
+        .and_then(|p| before_day(diary, &p));
     before
         .is_some_and(|(_, e)| now.pain > e.pain)
         .then_some(Rise::SinceBeforeProcedure)
 }
 
 /// Whether to show the care-team line (see [`pain_rise`]).
-pub fn pain_rose(diary: &Diary, today: &str, procedure: Option<&str>) -> bool {
+pub fn pain_rose(diary: &Diary, today: &str, procedure: Option<Date>) -> bool {
     pain_rise(diary, today, procedure).is_some()
 }
 

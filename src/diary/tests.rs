@@ -2,6 +2,7 @@
 
 use super::csv::{diary_csv, field, CsvWords};
 use super::*;
+use crate::calendar::Date;
 
 fn entry(date: &str, pain: u8) -> Entry {
     Entry {
@@ -56,18 +57,18 @@ fn notes_and_own_questions_are_limited_and_lose_control_and_bidi_characters() {
 
 #[test]
 fn days_read_from_the_procedure_date() {
-    let p = Some("2026-11-24");
+    let p = Date::parse_iso("2026-11-24");
     assert_eq!(relative_day("2026-11-21", p), Some(Relative::Before(3)));
     assert_eq!(relative_day("2026-11-24", p), Some(Relative::ProcedureDay));
     assert_eq!(relative_day("2026-11-29", p), Some(Relative::After(5)));
     assert_eq!(relative_day("2026-12-01", p), Some(Relative::After(7)));
     assert_eq!(relative_day("2026-11-29", None), None);
-    assert_eq!(relative_day("2026-11-29", Some("junk")), None);
+    assert_eq!(relative_day("junk", p), None);
 }
 
 #[test]
 fn the_safety_line_shows_only_when_pain_rises() {
-    let p = Some("2026-11-24");
+    let p = Date::parse_iso("2026-11-24");
     // Lower than the day before: no line.
     let d = diary(&[("2026-11-25", 5), ("2026-11-26", 3)]);
     assert!(!pain_rose(&d, "2026-11-26", p));
@@ -166,7 +167,7 @@ fn the_csv_parses_back_with_quotes_commas_line_breaks_and_formulas_kept_as_text(
     e.medicine = Some(false);
     e.note = "=HYPERLINK(\"x\")".into();
     d.save_entry(e);
-    let rows = parse_csv(&diary_csv(&d, Some("2026-11-24"), &words()));
+    let rows = parse_csv(&diary_csv(&d, Date::parse_iso("2026-11-24"), &words()));
     assert_eq!(rows.len(), 4);
     assert_eq!(rows[0][2], "Pain (0-10)");
     assert_eq!(rows[1], ["2026-11-21", "3 days before", "7", "", "", ""]);

@@ -285,10 +285,7 @@ impl Config {
 
     /// A `tel:` URL for the practice phone: digits and a leading `+` only.
     pub fn practice_tel(&self) -> Option<String> {
-        self.practice_phone
-            .as_deref()
-            .and_then(phone_chars)
-            .map(|digits| format!("tel:{digits}"))
+        self.practice_phone.as_deref().and_then(tel_link)
     }
 
     /// Logs each warning once per page, so a patient's console is not flooded on every refresh.
@@ -304,6 +301,12 @@ impl Config {
             }
         }
     }
+}
+
+/// A `tel:` URL for a phone number, the one way both the practice's and the emergency
+/// number are dialled; `None` when the text is not a phone number.
+pub fn tel_link(number: &str) -> Option<String> {
+    phone_chars(number).map(|digits| format!("tel:{digits}"))
 }
 
 /// The dialable part of a phone number (digits and a leading `+`), or `None` when the

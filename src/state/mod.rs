@@ -6,7 +6,8 @@
 //!
 //! May use: `storage`, `diary`, `calendar`, `content`.
 
-use crate::content::{Lang, Section};
+use crate::calendar::Date;
+use crate::content::{Lang, Section, TickKey};
 use crate::diary::{Diary, Entry};
 use crate::storage::{Persistence, Saved};
 use std::collections::BTreeSet;
@@ -18,11 +19,6 @@ mod walkthrough;
 
 pub use walkthrough::{Walk, WalkEnd, Walkthrough};
 
-/// A checklist tick, stored as `"<list>/<item id>"` so lists can share item ids.
-pub fn tick_key(list: &str, item: &str) -> String {
-    format!("{list}/{item}")
-}
-
 /// The whole state of one widget instance.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GuideState {
@@ -33,9 +29,9 @@ pub struct GuideState {
     /// Balloon inflation on the inflation step, 0.0 to 1.0.
     pub inflation: f64,
     pub show_labels: bool,
-    pub ticks: BTreeSet<String>,
-    /// The procedure date as `YYYY-MM-DD`, when the patient gave one.
-    pub procedure_date: Option<String>,
+    pub ticks: BTreeSet<TickKey>,
+    /// The procedure date, when the patient gave one (checked where it entered).
+    pub procedure_date: Option<Date>,
     /// Whether ticks are being remembered, so the checklist can say so.
     pub persistence: Persistence,
     /// Bumped when a section is opened from a control that then disappears (the
@@ -60,6 +56,9 @@ pub struct GuideState {
     /// The patient's date today (`YYYY-MM-DD`) when the guide started; `None` on the server.
     /// Kept in the state so the diary's day and its safety line can be tested natively.
     pub today: Option<String>,
+    /// The element's `lang` and `start-step` as last configured: a changed attribute
+    /// overrides the patient's own choice, an unchanged one never does.
+    pub configured: (Lang, usize),
 }
 
 impl GuideState {
@@ -84,6 +83,7 @@ impl GuideState {
             diary: Diary::default(),
             diary_persistence: Persistence::Remembered,
             today: crate::diary::today(),
+            configured: (lang, step),
         }
     }
 
@@ -127,6 +127,19 @@ impl GuideState {
         }
     }
 
+    /// A changed `lang` or `start-step` attribute: the new language (already loaded by
+    /// the caller) or step. Unchanged values leave the patient's own choices alone.
+    fn configure(&mut self, lang: Lang, start_step: usize) {
+        let (was_lang, was_step) = self.configured;
+        if lang != was_lang {
+            self.lang = lang;
+        }
+        if start_step != was_step {
+            self.step = start_step.min(self.last_step());
+        }
+        self.configured = (lang, start_step);
+    }
+
     /// Starts from the diary saved on this device.
     pub fn with_diary(mut self, diary: Diary, persistence: Persistence) -> Self {
         self.diary = diary;
@@ -136,34 +149,63 @@ impl GuideState {
 
     /// Starts from the diary this widget saved on the device (none on the server).
     pub fn with_diary_from(self, storage_key: &str) -> Self {
-        let (diary, persistence) = crate::storage::diary::load_initial(storage_key);
+        let (diary, persistence) = crate::storage::load_initial(storage_key);
         self.with_diary(diary, persistence)
     }
 
     /// Whether a checklist item is ticked.
-    pub fn is_ticked(&self, key: &str) -> bool {
+    pub fn is_ticked(&self, key: &TickKey) -> bool {
         self.ticks.contains(key)
     }
+
+    /// The last step's index.
+    fn last_step(&self) -> usize {
+        self.step_count.saturating_sub(1)
+    }
+
+    /// Where a move from the current step lands, within the steps; the one place the
+    /// step bounds live (the reducer and the views' host events both ask it).
+    pub fn step_after(&self, step_move: StepMove) -> usize {
+        match step_move {
+            StepMove::Next => (self.step + 1).min(self.last_step()),
+            StepMove::Previous => self.step.saturating_sub(1),
+            StepMove::To(step) => step.min(self.last_step()),
+        }
+    }
+}
+
+/// A patient's move through the procedure's steps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepMove {
+    Next,
+    Previous,
+    /// To a step by its index (0-based); past the last means the last.
+    To(usize),
 }
 
 /// Everything that can change the state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SetLang(Lang),
+    /// The element's `lang` and `start-step`, on every render: acted on only when they
+    /// changed since last configured (see [`GuideState::configured`]).
+    Configure {
+        lang: Lang,
+        start_step: usize,
+    },
     Open(Section),
     /// Opens a section and moves focus to its heading.
     OpenAndFocus(Section),
-    GoToStep(usize),
-    NextStep,
-    PreviousStep,
+    /// Moves through the steps (pausing a walkthrough: it is the patient's own move).
+    Step(StepMove),
     SetInflation(f64),
     ToggleLabels,
     SetTick {
-        key: String,
+        key: TickKey,
         checked: bool,
     },
     ClearTicks,
-    SetProcedureDate(Option<String>),
+    SetProcedureDate(Option<Date>),
     SetPersistence(Persistence),
     /// Shows or hides the source references beside the text.
     SetShowSources(bool),
@@ -191,11 +233,8 @@ pub enum Action {
     /// A saved diary arrived (from another tab, or another `storage-key`).
     RestoreDiary(Diary),
     SetDiaryPersistence(Persistence),
-    /// Saved data arrived (at start, or from another tab): take it as it is.
-    Restore {
-        ticks: BTreeSet<String>,
-        procedure_date: Option<String>,
-    },
+    /// Saved ticks arrived (another tab, or another `storage-key`): take them as they are.
+    Restore(Saved),
 }
 
 impl Reducible for GuideState {
@@ -203,13 +242,10 @@ impl Reducible for GuideState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        let last = self.step_count.saturating_sub(1);
+        let last = self.last_step();
         // A patient's own change of step (or language) pauses the walkthrough; opening
         // a part of the guide closes the Contents list.
-        let manual = matches!(
-            action,
-            Action::GoToStep(_) | Action::NextStep | Action::PreviousStep | Action::SetLang(_)
-        );
+        let manual = matches!(action, Action::Step(_) | Action::SetLang(_));
         if manual && self.walkthrough == Walkthrough::Playing {
             next.walkthrough = Walkthrough::Paused;
         }
@@ -226,9 +262,8 @@ impl Reducible for GuideState {
                 next.section = section;
                 next.focus_request = self.focus_request.wrapping_add(1);
             }
-            Action::GoToStep(step) => next.step = step.min(last),
-            Action::NextStep => next.step = (self.step + 1).min(last),
-            Action::PreviousStep => next.step = self.step.saturating_sub(1),
+            Action::Configure { lang, start_step } => next.configure(lang, start_step),
+            Action::Step(step_move) => next.step = self.step_after(step_move),
             Action::SetContentsOpen(open) => next.contents_open = open,
             Action::Walk(walk) => next.walk(walk, last),
             Action::SetInflation(amount) => {
@@ -278,12 +313,10 @@ impl Reducible for GuideState {
             Action::ClearDiary => next.diary = Diary::default(),
             Action::RestoreDiary(diary) => next.diary = diary.sanitised(),
             Action::SetDiaryPersistence(p) => next.diary_persistence = p,
-            Action::Restore {
-                ticks,
-                procedure_date,
-            } => {
-                next.ticks = ticks;
-                next.procedure_date = procedure_date;
+            Action::Restore(saved) => {
+                next.ticks = saved.ticks;
+                next.procedure_date = saved.procedure_date;
+                next.show_sources = saved.show_sources.unwrap_or(true);
             }
         }
         if next.section != Section::Procedure && next.walkthrough != Walkthrough::Off {

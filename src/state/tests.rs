@@ -1,5 +1,6 @@
 //! Tests of `state.rs`: every rule of the reducer, without a browser.
 use super::*;
+use crate::content::Checklist;
 
 fn state() -> Rc<GuideState> {
     Rc::new(GuideState::new(Lang::En, Section::Procedure, 0, 8))
@@ -7,13 +8,13 @@ fn state() -> Rc<GuideState> {
 
 #[test]
 fn steps_stay_within_the_procedure() {
-    let s = state().reduce(Action::PreviousStep);
+    let s = state().reduce(Action::Step(StepMove::Previous));
     assert_eq!(s.step, 0);
-    let s = s.reduce(Action::GoToStep(42));
+    let s = s.reduce(Action::Step(StepMove::To(42)));
     assert_eq!(s.step, 7);
-    let s = s.reduce(Action::NextStep);
+    let s = s.reduce(Action::Step(StepMove::Next));
     assert_eq!(s.step, 7);
-    let s = s.reduce(Action::PreviousStep);
+    let s = s.reduce(Action::Step(StepMove::Previous));
     assert_eq!(s.step, 6);
 }
 
@@ -25,13 +26,13 @@ fn inflation_is_clamped_and_resets_on_a_new_step() {
     assert_eq!(s.inflation, 1.0);
     let s = s
         .reduce(Action::SetInflation(0.25))
-        .reduce(Action::NextStep);
+        .reduce(Action::Step(StepMove::Next));
     assert_eq!(s.inflation, 1.0);
 }
 
 #[test]
 fn ticks_are_added_removed_and_cleared() {
-    let key = tick_key("before", "allergies");
+    let key = TickKey::new(Checklist::Before, "allergies");
     let s = state().reduce(Action::SetTick {
         key: key.clone(),
         checked: true,
@@ -43,7 +44,7 @@ fn ticks_are_added_removed_and_cleared() {
     });
     assert!(!s.is_ticked(&key));
     let s = s
-        .reduce(Action::SetProcedureDate(Some("2026-11-24".into())))
+        .reduce(Action::SetProcedureDate(Date::parse_iso("2026-11-24")))
         .reduce(Action::SetTick {
             key: key.clone(),
             checked: true,
@@ -90,13 +91,13 @@ fn the_walkthrough_plays_pauses_resumes_and_stops() {
 #[test]
 fn a_manual_step_change_pauses_the_walkthrough() {
     for action in [
-        Action::NextStep,
-        Action::PreviousStep,
-        Action::GoToStep(4),
+        Action::Step(StepMove::Next),
+        Action::Step(StepMove::Previous),
+        Action::Step(StepMove::To(4)),
         Action::SetLang(Lang::Es),
     ] {
         let s = state()
-            .reduce(Action::GoToStep(2))
+            .reduce(Action::Step(StepMove::To(2)))
             .reduce(Action::Walk(Walk::Start))
             .reduce(action.clone());
         assert_eq!(s.walkthrough, Walkthrough::Paused, "{action:?}");
@@ -106,11 +107,11 @@ fn a_manual_step_change_pauses_the_walkthrough() {
 #[test]
 fn the_walkthrough_ends_after_the_last_step_or_when_the_patient_leaves() {
     let s = state()
-        .reduce(Action::GoToStep(7))
+        .reduce(Action::Step(StepMove::To(7)))
         .reduce(Action::Walk(Walk::Start));
     assert_eq!(s.step, 0, "at the end, it starts from the first step");
     let s = s
-        .reduce(Action::GoToStep(7))
+        .reduce(Action::Step(StepMove::To(7)))
         .reduce(Action::Walk(Walk::Resume));
     let s = s.reduce(Action::Walk(Walk::Advance { from: 7 }));
     assert_eq!(
@@ -175,7 +176,7 @@ fn diary_entries_are_added_edited_deleted_and_cleared_apart_from_the_ticks() {
         medicine: Some(true),
         note: "<b>x</b>".into(),
     };
-    let key = tick_key("before", "allergies");
+    let key = TickKey::new(Checklist::Before, "allergies");
     let s = state()
         .reduce(Action::SetTick {
             key: key.clone(),
@@ -204,4 +205,49 @@ fn diary_entries_are_added_edited_deleted_and_cleared_apart_from_the_ticks() {
         .reduce(Action::SaveEntry(entry(4)))
         .reduce(Action::DeleteEntry("2026-11-25".into()));
     assert!(s.diary.entries.is_empty());
+}
+
+#[test]
+fn an_unchanged_attribute_leaves_the_patients_choice_and_a_changed_one_overrides_it() {
+    let s = state()
+        .reduce(Action::SetLang(Lang::Es))
+        .reduce(Action::Step(StepMove::To(4)))
+        .reduce(Action::Configure {
+            lang: Lang::En,
+            start_step: 0,
+        });
+    assert_eq!(
+        (s.lang, s.step),
+        (Lang::Es, 4),
+        "nothing changed: the patient's choice stays"
+    );
+    let s = s.reduce(Action::Configure {
+        lang: Lang::En,
+        start_step: 2,
+    });
+    assert_eq!(
+        (s.lang, s.step),
+        (Lang::Es, 2),
+        "a new start-step opens that step"
+    );
+    let s = s
+        .reduce(Action::SetLang(Lang::Es))
+        .reduce(Action::Configure {
+            lang: Lang::Es,
+            start_step: 99,
+        });
+    assert_eq!(
+        (s.lang, s.step),
+        (Lang::Es, 7),
+        "a new lang switches; the step stays in bounds"
+    );
+}
+
+#[test]
+fn step_moves_stay_within_the_steps() {
+    let s = state();
+    assert_eq!(s.step_after(StepMove::Previous), 0);
+    assert_eq!(s.step_after(StepMove::To(20)), 7);
+    let s = s.reduce(Action::Step(StepMove::To(7)));
+    assert_eq!(s.step_after(StepMove::Next), 7);
 }

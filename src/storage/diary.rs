@@ -6,7 +6,7 @@
 //! more often, and an older widget open in another tab keeps reading and writing the
 //! ticks exactly as before, never dropping a diary it does not know.
 
-use super::{Loaded, Persistence};
+use super::{Loaded, Record};
 use crate::diary::{Diary, Entry, Mobility};
 use miniserde::json::{self, Array, Number, Object, Value};
 
@@ -18,9 +18,19 @@ pub fn key(storage_key: &str) -> String {
     format!("kyphoplasty-guide:diary:v{VERSION}:{storage_key}")
 }
 
-/// Where an unreadable diary is kept, so a person can still recover it.
-pub fn backup_key(storage_key: &str) -> String {
-    format!("{}:unreadable", key(storage_key))
+impl Record for Diary {
+    fn key(storage_key: &str) -> String {
+        key(storage_key)
+    }
+
+    fn decode(raw: &str) -> Loaded<Diary> {
+        decode(raw)
+    }
+
+    /// An empty diary is removed rather than stored, so clearing leaves no key behind.
+    fn encode(&self) -> Option<String> {
+        (!self.is_empty()).then(|| encode(self))
+    }
 }
 
 /// The text to store:
@@ -131,87 +141,6 @@ fn strings(value: Option<&Value>) -> Option<Vec<String>> {
             })
             .collect(),
         Some(_) => None,
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-mod browser {
-    use super::*;
-    use gloo::storage::{LocalStorage, Storage};
-
-    fn available() -> bool {
-        matches!(
-            web_sys::window().map(|w| w.local_storage()),
-            Some(Ok(Some(_)))
-        )
-    }
-
-    pub fn load(storage_key: &str) -> Loaded<Diary> {
-        if !available() {
-            return Loaded::Unavailable;
-        }
-        match LocalStorage::raw().get_item(&key(storage_key)) {
-            Ok(Some(raw)) => decode(&raw),
-            Ok(None) => Loaded::Empty,
-            Err(_) => Loaded::Unavailable,
-        }
-    }
-
-    pub fn back_up(storage_key: &str, raw: &str) {
-        if available() {
-            let _ = LocalStorage::raw().set_item(&backup_key(storage_key), raw);
-        }
-    }
-
-    /// Saves the diary; an empty one is removed rather than stored, so clearing leaves
-    /// no key behind. `false` when the browser refused (blocked or full).
-    pub fn save(storage_key: &str, diary: &Diary) -> bool {
-        if !available() {
-            return false;
-        }
-        let storage = LocalStorage::raw();
-        if diary.is_empty() {
-            storage.remove_item(&key(storage_key)).is_ok()
-        } else {
-            storage.set_item(&key(storage_key), &encode(diary)).is_ok()
-        }
-    }
-
-    /// Forgets the unreadable-diary backup when the patient clears their diary.
-    pub fn remove_backup(storage_key: &str) {
-        if available() {
-            let _ = LocalStorage::raw().remove_item(&backup_key(storage_key));
-        }
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-pub use browser::{back_up, load, remove_backup, save};
-
-/// Server rendering has no storage to clear.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn remove_backup(storage_key: &str) {
-    let _ = storage_key;
-}
-
-/// The saved diary for the first render, and how well it will be remembered.
-pub fn load_initial(storage_key: &str) -> (Diary, Persistence) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        match load(storage_key) {
-            Loaded::Data(diary) => (diary, Persistence::Remembered),
-            Loaded::Empty => (Diary::default(), Persistence::Remembered),
-            Loaded::Unreadable(raw) => {
-                back_up(storage_key, &raw);
-                (Diary::default(), Persistence::ResetAfterUnreadable)
-            }
-            Loaded::Unavailable => (Diary::default(), Persistence::VisitOnly),
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = storage_key;
-        (Diary::default(), Persistence::Remembered)
     }
 }
 

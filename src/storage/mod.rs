@@ -7,8 +7,13 @@
 //!
 //! May use: `diary`, `calendar`, `content`.
 
+mod device;
 pub mod diary;
 
+pub use device::{back_up, load, load_initial, remove_backup, save, Record};
+
+use crate::calendar::Date;
+use crate::content::TickKey;
 use miniserde::json::{self, Number, Object, Value};
 use std::collections::BTreeSet;
 
@@ -20,18 +25,14 @@ pub fn key(storage_key: &str) -> String {
     format!("kyphoplasty-guide:v{VERSION}:{storage_key}")
 }
 
-/// Where unreadable data is kept, so a person can still recover it.
-pub fn backup_key(storage_key: &str) -> String {
-    format!("{}:unreadable", key(storage_key))
-}
-
 /// What is saved for one widget, stored as JSON:
 /// `{"version":1,"ticks":["before/…"],"procedureDate":"2026-11-24","showSources":false}`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Saved {
     pub version: u32,
-    pub ticks: BTreeSet<String>,
-    pub procedure_date: Option<String>,
+    pub ticks: BTreeSet<TickKey>,
+    /// Read with the calendar's rule (real month lengths), the one rule for a date.
+    pub procedure_date: Option<Date>,
     /// Whether the patient shows the source references. Added to the version-1 shape as an
     /// optional field rather than by bumping the version: an older copy of the widget still
     /// open in another tab reads the ticks and ignores it, where a new version would make
@@ -63,18 +64,33 @@ pub enum Persistence {
     ResetAfterUnreadable,
 }
 
+impl Record for Saved {
+    fn key(storage_key: &str) -> String {
+        key(storage_key)
+    }
+
+    fn decode(raw: &str) -> Loaded<Saved> {
+        decode(raw)
+    }
+
+    fn encode(&self) -> Option<String> {
+        Some(encode(self))
+    }
+}
+
 /// Reads saved text, accepting this version and migrating older shapes.
 ///
 /// It reads exactly what the earlier serde version wrote and refused: an object with a
 /// numeric `version`, a `ticks` array of strings, and optional `procedureDate` (string)
 /// and `showSources` (boolean), each of which may also be `null`. Unknown fields are
-/// ignored, so a newer widget's additions survive an older reader.
+/// ignored, so a newer widget's additions survive an older reader. Ticks and a date
+/// that cannot be ours are dropped, keeping the rest.
 pub fn decode(raw: &str) -> Loaded {
     match json::from_str::<Value>(raw)
         .ok()
         .and_then(|value| read(&value))
     {
-        Some(saved) => Loaded::Data(sanitise(saved)),
+        Some(saved) => Loaded::Data(saved),
         None => Loaded::Unreadable(raw.to_string()),
     }
 }
@@ -94,13 +110,13 @@ fn read(value: &Value) -> Option<Saved> {
     let ticks = ticks
         .iter()
         .map(|tick| match tick {
-            Value::String(tick) => Some(tick.clone()),
+            Value::String(tick) => Some(TickKey::parse(tick)),
             _ => None,
         })
-        .collect::<Option<BTreeSet<String>>>()?;
+        .collect::<Option<Vec<Option<TickKey>>>>()?;
     let procedure_date = match object.get("procedureDate") {
         None | Some(Value::Null) => None,
-        Some(Value::String(date)) => Some(date.clone()),
+        Some(Value::String(date)) => Date::parse_iso(date),
         Some(_) => return None,
     };
     let show_sources = match object.get("showSources") {
@@ -110,166 +126,61 @@ fn read(value: &Value) -> Option<Saved> {
     };
     Some(Saved {
         version: VERSION,
-        ticks,
+        ticks: ticks.into_iter().flatten().collect(),
         procedure_date,
         show_sources,
     })
 }
 
-/// Drops entries that cannot be ours (overlong or malformed), keeping the rest.
-fn sanitise(mut saved: Saved) -> Saved {
-    saved.ticks.retain(|t| t.len() <= 120 && t.contains('/'));
-    if let Some(date) = &saved.procedure_date {
-        if !is_iso_date(date) {
-            saved.procedure_date = None;
-        }
-    }
-    saved
-}
-
-/// `YYYY-MM-DD` with a plausible month and day.
-pub fn is_iso_date(date: &str) -> bool {
-    let parts: Vec<&str> = date.split('-').collect();
-    let [y, m, d] = parts.as_slice() else {
-        return false;
-    };
-    let number = |s: &str, len: usize| {
-        (s.len() == len && s.chars().all(|c| c.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
-    };
-    matches!(
-        (number(y, 4), number(m, 2), number(d, 2)),
-        (Some(1900..=2200), Some(1..=12), Some(1..=31))
-    )
-}
-
-/// The text to store.
-pub fn encode(ticks: &BTreeSet<String>, procedure_date: Option<&str>) -> String {
-    encode_with(ticks, procedure_date, None)
-}
-
-/// The text to store, with the show-sources choice when there is one.
-pub fn encode_with(
-    ticks: &BTreeSet<String>,
-    procedure_date: Option<&str>,
-    show_sources: Option<bool>,
-) -> String {
-    // Built as a value rather than derived: the fields are few, and leaving out an unset
-    // `showSources` keeps the text readable by the first version-1 widgets.
+/// The text to store. An unset `showSources` is left out, which keeps the text
+/// readable by the first version-1 widgets.
+pub fn encode(saved: &Saved) -> String {
+    // Built as a value rather than derived: the fields are few.
     let mut object = Object::new();
     object.insert("version".into(), Value::Number(Number::U64(VERSION.into())));
-    let ticks = ticks.iter().cloned().map(Value::String).collect();
+    let ticks = saved
+        .ticks
+        .iter()
+        .map(|t| Value::String(t.to_string()))
+        .collect();
     object.insert("ticks".into(), Value::Array(ticks));
-    if let Some(date) = procedure_date {
-        object.insert("procedureDate".into(), Value::String(date.to_string()));
+    if let Some(date) = saved.procedure_date {
+        object.insert("procedureDate".into(), Value::String(date.to_iso()));
     }
-    if let Some(show) = show_sources {
+    if let Some(show) = saved.show_sources {
         object.insert("showSources".into(), Value::Bool(show));
     }
     json::to_string(&Value::Object(object))
-}
-
-#[cfg(target_arch = "wasm32")]
-mod browser {
-    use super::*;
-    use gloo::storage::{LocalStorage, Storage};
-
-    /// gloo's LocalStorage throws when storage is blocked, so probe first.
-    fn available() -> bool {
-        matches!(
-            web_sys::window().map(|w| w.local_storage()),
-            Some(Ok(Some(_)))
-        )
-    }
-
-    /// Loads a widget's saved data.
-    pub fn load(storage_key: &str) -> Loaded {
-        if !available() {
-            return Loaded::Unavailable;
-        }
-        match LocalStorage::raw().get_item(&key(storage_key)) {
-            Ok(Some(raw)) => decode(&raw),
-            Ok(None) => Loaded::Empty,
-            Err(_) => Loaded::Unavailable,
-        }
-    }
-
-    /// Keeps unreadable data aside so it is not overwritten.
-    pub fn back_up(storage_key: &str, raw: &str) {
-        if available() {
-            let _ = LocalStorage::raw().set_item(&backup_key(storage_key), raw);
-        }
-    }
-
-    /// Forgets the unreadable-data backup, when the patient clears their ticks: clearing
-    /// must leave no old health data behind.
-    pub fn remove_backup(storage_key: &str) {
-        if available() {
-            let _ = LocalStorage::raw().remove_item(&backup_key(storage_key));
-        }
-    }
-
-    /// Saves a widget's data; `false` when the browser refused (blocked or full).
-    pub fn save(
-        storage_key: &str,
-        ticks: &BTreeSet<String>,
-        procedure_date: Option<&str>,
-        show_sources: Option<bool>,
-    ) -> bool {
-        available()
-            && LocalStorage::raw()
-                .set_item(
-                    &key(storage_key),
-                    &encode_with(ticks, procedure_date, show_sources),
-                )
-                .is_ok()
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-pub use browser::{back_up, load, remove_backup, save};
-
-/// Server rendering has no storage to clear.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn remove_backup(storage_key: &str) {
-    let _ = storage_key;
-}
-
-/// Reads what a widget saved, for its first render, and how well it will be remembered.
-/// Unreadable data is backed up before the list starts afresh.
-pub fn load_initial(storage_key: &str) -> (Saved, Persistence) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        match load(storage_key) {
-            Loaded::Data(saved) => (saved, Persistence::Remembered),
-            Loaded::Empty => (Saved::default(), Persistence::Remembered),
-            Loaded::Unreadable(raw) => {
-                back_up(storage_key, &raw);
-                (Saved::default(), Persistence::ResetAfterUnreadable)
-            }
-            Loaded::Unavailable => (Saved::default(), Persistence::VisitOnly),
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = storage_key;
-        (Saved::default(), Persistence::Remembered)
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn ticks(keys: &[&str]) -> BTreeSet<TickKey> {
+        keys.iter().filter_map(|k| TickKey::parse(k)).collect()
+    }
+
+    fn saved(ticks: BTreeSet<TickKey>, date: Option<&str>, show: Option<bool>) -> Saved {
+        Saved {
+            version: VERSION,
+            ticks,
+            procedure_date: date.and_then(Date::parse_iso),
+            show_sources: show,
+        }
+    }
+
     #[test]
     fn round_trips_ticks_and_date() {
-        let ticks: BTreeSet<String> = ["before/allergies".to_string()].into();
-        let raw = encode(&ticks, Some("2026-11-24"));
+        let ticks = ticks(&["before/allergies"]);
+        let raw = encode(&saved(ticks.clone(), Some("2026-11-24"), None));
         match decode(&raw) {
             Loaded::Data(saved) => {
                 assert_eq!(saved.ticks, ticks);
-                assert_eq!(saved.procedure_date.as_deref(), Some("2026-11-24"));
+                assert_eq!(
+                    saved.procedure_date.map(Date::to_iso).as_deref(),
+                    Some("2026-11-24")
+                );
             }
             other => panic!("{other:?}"),
         }
@@ -285,6 +196,15 @@ mod tests {
         ] {
             assert_eq!(decode(raw), Loaded::Unreadable(raw.to_string()), "{raw}");
         }
+    }
+
+    #[test]
+    fn a_day_the_month_does_not_have_is_dropped_by_the_calendar_rule() {
+        let raw = r#"{"version":1,"ticks":[],"procedureDate":"2026-02-30"}"#;
+        let Loaded::Data(saved) = decode(raw) else {
+            panic!()
+        };
+        assert_eq!(saved.procedure_date, None);
     }
 
     #[test]
@@ -305,20 +225,20 @@ mod tests {
 
     #[test]
     fn the_show_sources_choice_is_kept_and_older_data_still_reads_with_its_ticks() {
-        let ticks: BTreeSet<String> = ["aftercare/ice".to_string()].into();
-        let Loaded::Data(saved) = decode(&encode_with(&ticks, None, Some(false))) else {
+        let ticks = ticks(&["aftercare/ice"]);
+        let Loaded::Data(read) = decode(&encode(&saved(ticks.clone(), None, Some(false)))) else {
             panic!()
         };
         assert_eq!(
-            (saved.ticks, saved.show_sources),
+            (read.ticks, read.show_sources),
             (ticks.clone(), Some(false))
         );
         // Saved before the field existed: every tick is read, the choice is unset.
         let old = r#"{"version":1,"ticks":["aftercare/ice"],"procedureDate":"2026-11-24"}"#;
-        let Loaded::Data(saved) = decode(old) else {
+        let Loaded::Data(read) = decode(old) else {
             panic!()
         };
-        assert_eq!((saved.ticks, saved.show_sources), (ticks, None));
-        assert!(!encode(&BTreeSet::new(), None).contains("showSources"));
+        assert_eq!((read.ticks, read.show_sources), (ticks, None));
+        assert!(!encode(&Saved::default()).contains("showSources"));
     }
 }

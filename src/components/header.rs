@@ -1,0 +1,60 @@
+//! The guide's header: its title, the practice's name, and the tools (Print, Show
+//! sources, the other language).
+
+use super::context::use_guide;
+use super::heading::Heading;
+use super::sources_toggle::SourcesToggle;
+use crate::content::{read_in, text, Lang};
+use crate::embed::languages;
+use crate::state::Action;
+use yew::prelude::*;
+
+#[function_component(Header)]
+pub fn header() -> Html {
+    let context = use_guide();
+    let g = context.guide();
+    let other_lang = Lang::ALL
+        .into_iter()
+        .find(|l| *l != context.lang)
+        .unwrap_or(Lang::En);
+    let switch_lang = {
+        let dispatcher = context.dispatcher.clone();
+        // The other language's text is downloaded on first use (one language per visitor).
+        Callback::from(move |_| {
+            let dispatcher = dispatcher.clone();
+            languages::request(other_lang, move |ok| {
+                if ok {
+                    dispatcher.dispatch(Action::SetLang(other_lang));
+                }
+            });
+        })
+    };
+    let print = Callback::from(|_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+    let practice = context.config.values.practice_name.as_deref();
+    let practice_if = context.shown_if("practice_name");
+    html! {
+        <header class="kg-header">
+            <div class="kg-header-text">
+                <Heading class="kg-title" part="kg-title">{ g.ui.title }</Heading>
+                if let Some(name) = practice {
+                    <p class="kg-practice" data-kg-if={practice_if} hidden={practice_if.is_some()}>
+                        { text::ui(g.ui.from_practice, &[("practice_name", name)]) }
+                    </p>
+                }
+            </div>
+            <div class="kg-tools">
+                <button type="button" class="kg-button kg-button-secondary kg-print" aria-label={g.ui.print_label} onclick={print}>
+                    { g.ui.print }
+                </button>
+                <SourcesToggle />
+                <button type="button" class="kg-button kg-button-secondary kg-lang" lang={other_lang.tag()} onclick={switch_lang}>
+                    { read_in(other_lang) }
+                </button>
+            </div>
+        </header>
+    }
+}
