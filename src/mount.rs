@@ -119,50 +119,15 @@ pub fn mount(
 ) -> Result<Widget, JsValue> {
     crate::embed::languages::install(load_document);
     crate::embed::languages::load_document(&guide_document).map_err(JsValue::from)?;
-    let document = gloo::utils::document();
-    let link = match root.query_selector("link[rel='stylesheet']")? {
-        Some(link) => link,
-        None => {
-            let link = document.create_element("link")?;
-            link.set_attribute("rel", "stylesheet")?;
-            link.set_attribute("href", &stylesheet_url)?;
-            if let Some(integrity) = stylesheet_integrity {
-                link.set_attribute("integrity", &integrity)?;
-                link.set_attribute("crossorigin", "anonymous")?;
-            }
-            root.prepend_with_node_1(&link)?;
-            link
-        }
-    };
-    let container = document.create_element("div")?;
-    container.set_attribute("class", "kg-mount")?;
-    // Hidden until the loader swaps it in for its document (which stays meanwhile).
-    // Before the loader's <slot>: the stylesheet hides the slot (the practice's
-    // fallback) only once a container has content, so a guide that fails to
-    // render leaves the fallback showing.
-    container.set_attribute("hidden", "")?;
-    root.prepend_with_node_1(&container)?;
-
+    let link = stylesheet_link(&root, &stylesheet_url, stylesheet_integrity)?;
+    let container = hidden_container(&root)?;
     let app = std::rc::Rc::new(std::cell::RefCell::new(None));
     let render = {
-        let app = app.clone();
-        let host = host.clone();
-        let root = root.clone();
+        let (app, host, root) = (app.clone(), host.clone(), root.clone());
         move || {
-            let shown = container.clone();
-            let host_shown = host.clone();
             let props = AppProps {
                 resume: resume_from(&root),
-                on_rendered: Some(Callback::from(move |_| {
-                    let this = JsValue::NULL;
-                    match &on_rendered {
-                        Some(swap) => drop(swap.call1(&this, &shown)),
-                        None => {
-                            let _ = shown.remove_attribute("hidden");
-                            release_reserved_space(&host_shown);
-                        }
-                    }
-                })),
+                on_rendered: Some(swap_in(container.clone(), host.clone(), on_rendered)),
                 ..props_for(&host)
             };
             let handle = yew::Renderer::<App>::with_root_and_props(container, props).render();
@@ -188,6 +153,54 @@ pub fn mount(
         host,
         app,
         _listeners: listeners,
+    })
+}
+
+/// The shadow root's stylesheet: the loader's link, or one made here if it made none.
+fn stylesheet_link(
+    root: &ShadowRoot,
+    url: &str,
+    integrity: Option<String>,
+) -> Result<Element, JsValue> {
+    if let Some(link) = root.query_selector("link[rel='stylesheet']")? {
+        return Ok(link);
+    }
+    let link = gloo::utils::document().create_element("link")?;
+    link.set_attribute("rel", "stylesheet")?;
+    link.set_attribute("href", url)?;
+    if let Some(integrity) = integrity {
+        link.set_attribute("integrity", &integrity)?;
+        link.set_attribute("crossorigin", "anonymous")?;
+    }
+    root.prepend_with_node_1(&link)?;
+    Ok(link)
+}
+
+/// The live widget's container, hidden until the loader swaps it in for its document
+/// (which stays meanwhile). Before the loader's <slot>: the stylesheet hides the slot
+/// (the practice's fallback) only once a container has content, so a guide that fails
+/// to render leaves the fallback showing.
+fn hidden_container(root: &ShadowRoot) -> Result<Element, JsValue> {
+    let container = gloo::utils::document().create_element("div")?;
+    container.set_attribute("class", "kg-mount")?;
+    container.set_attribute("hidden", "")?;
+    root.prepend_with_node_1(&container)?;
+    Ok(container)
+}
+
+/// After the first render: the loader's `on_rendered` swaps the widget in; without one,
+/// the widget shows itself.
+fn swap_in(
+    shown: Element,
+    host: HtmlElement,
+    on_rendered: Option<js_sys::Function>,
+) -> Callback<()> {
+    Callback::from(move |_| match &on_rendered {
+        Some(swap) => drop(swap.call1(&JsValue::NULL, &shown)),
+        None => {
+            let _ = shown.remove_attribute("hidden");
+            release_reserved_space(&host);
+        }
     })
 }
 

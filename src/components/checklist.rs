@@ -1,12 +1,12 @@
 //! The before-the-procedure and aftercare checklists: real checkboxes in groups,
 //! each group with its progress, remembered on this device.
 
-use super::context::{use_guide, use_guide_state, RenderMode};
+use super::context::{use_guide, use_guide_state, GuideContext, RenderMode};
 use super::heading::Heading;
 use super::pictogram::pictogram;
 use super::source_refs::source_refs;
 use super::timeline::Timeline;
-use crate::content::{text, Checklist, ChecklistGroup, TickKey};
+use crate::content::{text, Checklist, ChecklistGroup, ChecklistItem, TickKey};
 use crate::embed::events::HostEvent;
 use crate::state::Action;
 use crate::storage::Persistence;
@@ -28,24 +28,58 @@ pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
         Checklist::Aftercare => (g.ui.aftercare_heading, g.ui.aftercare_intro),
         Checklist::Before => (g.ui.before_heading, g.ui.before_intro),
     };
-    let groups = props.list.groups(g);
-    let list_name = props.list.name();
-    let confirming = use_state(|| false);
     // Progress is announced politely after each tick ("Caring for your cuts: 3 of 5 done").
     let announcement = use_state(String::new);
     let announce = {
         let announcement = announcement.clone();
         Callback::from(move |text: String| announcement.set(text))
     };
-    let any_ticked = state.ticks.iter().any(|t| t.list() == Some(props.list))
-        || (props.list == Checklist::Aftercare && state.procedure_date.is_some());
     let notice = match state.persistence {
         Persistence::Remembered => None,
         Persistence::VisitOnly => Some(g.ui.storage_visit_only),
         Persistence::ResetAfterUnreadable => Some(g.ui.storage_reset),
     };
-    // The clear controls replace each other, so focus is moved on purpose each time
-    // (never left to fall to the page).
+    let clearing = use_clear_controls(&context);
+    let any_ticked = state.ticks.iter().any(|t| t.list() == Some(props.list))
+        || (props.list == Checklist::Aftercare && state.procedure_date.is_some());
+    let offer_clear = any_ticked || !state.ticks.is_empty();
+    html! {
+        <div class="kg-section" data-section={props.list.name()}>
+            <Heading depth={1} focusable=true node_ref={clearing.heading_ref.clone()}>{ heading }</Heading>
+            if !(context.mode == RenderMode::Page) {
+                <p>{ intro }</p>
+            }
+            if let Some(notice) = notice {
+                <p class="kg-notice" role="status">{ notice }</p>
+            }
+            if props.list == Checklist::Aftercare {
+                <Timeline print={context.mode == RenderMode::Page} />
+            }
+            { for props.list.groups(g).iter().map(|group| html! {
+                <Group key={group.id} list={props.list} group={group} on_announce={announce.clone()} />
+            }) }
+            <p class="kg-visually-hidden" aria-live="polite" aria-atomic="true">{ (*announcement).clone() }</p>
+            { clear_controls(&context, props.list, &clearing, offer_clear) }
+        </div>
+    }
+}
+
+/// "Clear my ticks", its confirmation, and where focus goes as they replace each other.
+struct ClearControls {
+    confirming: bool,
+    heading_ref: NodeRef,
+    clear_ref: NodeRef,
+    keep_ref: NodeRef,
+    ask: Callback<MouseEvent>,
+    cancel: Callback<MouseEvent>,
+    clear: Callback<MouseEvent>,
+}
+
+/// The clear controls replace each other, so focus is moved on purpose each time
+/// (never left to fall to the page).
+#[hook]
+fn use_clear_controls(context: &GuideContext) -> ClearControls {
+    let confirming = use_state(|| false);
     let (heading_ref, clear_ref, keep_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
     let focus = use_state(|| (0u32, FocusAfter::Nothing));
     {
@@ -62,64 +96,52 @@ pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
             }
         });
     }
-    let move_focus = {
-        let focus = focus.clone();
-        move |target: FocusAfter| focus.set((focus.0.wrapping_add(1), target))
-    };
-    let ask = {
-        let confirming = confirming.clone();
-        let move_focus = move_focus.clone();
+    let answer = |show_question: bool, focus_to: FocusAfter| {
+        let (confirming, focus) = (confirming.clone(), focus.clone());
         Callback::from(move |_| {
-            confirming.set(true);
-            move_focus(FocusAfter::Question);
-        })
-    };
-    let cancel = {
-        let confirming = confirming.clone();
-        let move_focus = move_focus.clone();
-        Callback::from(move |_| {
-            confirming.set(false);
-            move_focus(FocusAfter::ClearButton);
+            confirming.set(show_question);
+            focus.set((focus.0.wrapping_add(1), focus_to));
         })
     };
     let clear = {
-        let confirming = confirming.clone();
-        let state = state.clone();
-        let storage_key = context.config.storage_key.clone();
-        Callback::from(move |_| {
-            state.dispatch(Action::ClearTicks);
-            crate::storage::remove_backup::<crate::storage::Saved>(&storage_key);
-            confirming.set(false);
-            move_focus(FocusAfter::Heading);
+        let (after, context) = (answer(false, FocusAfter::Heading), context.clone());
+        Callback::from(move |event| {
+            context.dispatch(Action::ClearTicks);
+            crate::storage::remove_backup::<crate::storage::Saved>(&context.config.storage_key);
+            after.emit(event);
         })
     };
+    ClearControls {
+        confirming: *confirming,
+        ask: answer(true, FocusAfter::Question),
+        cancel: answer(false, FocusAfter::ClearButton),
+        clear,
+        heading_ref,
+        clear_ref,
+        keep_ref,
+    }
+}
+
+/// The clear button, or the question it asks; nothing on the standalone page.
+fn clear_controls(
+    context: &GuideContext,
+    list: Checklist,
+    controls: &ClearControls,
+    offer_clear: bool,
+) -> Html {
+    let ui = &context.guide().ui;
+    let question_id = format!("kg-confirm-{}", list.name());
     html! {
-        <div class="kg-section" data-section={list_name}>
-            <Heading depth={1} focusable=true node_ref={heading_ref}>{ heading }</Heading>
-            if !(context.mode == RenderMode::Page) {
-                <p>{ intro }</p>
+        <div class="kg-clear" hidden={context.mode == RenderMode::Page}>
+            if controls.confirming {
+                <div class="kg-confirm" role="group" aria-labelledby={question_id.clone()}>
+                    <p id={question_id}>{ ui.clear_confirm }</p>
+                    <button type="button" class="kg-button kg-button-secondary" ref={controls.keep_ref.clone()} onclick={controls.cancel.clone()}>{ ui.clear_no }</button>
+                    <button type="button" class="kg-button kg-button-danger" onclick={controls.clear.clone()}>{ ui.clear_yes }</button>
+                </div>
+            } else if offer_clear {
+                <button type="button" class="kg-button kg-button-secondary" ref={controls.clear_ref.clone()} onclick={controls.ask.clone()}>{ ui.clear_ticks }</button>
             }
-            if let Some(notice) = notice {
-                <p class="kg-notice" role="status">{ notice }</p>
-            }
-            if props.list == Checklist::Aftercare {
-                <Timeline print={context.mode == RenderMode::Page} />
-            }
-            { for groups.iter().map(|group| html! {
-                <Group key={group.id} list={props.list} group={group} on_announce={announce.clone()} />
-            }) }
-            <p class="kg-visually-hidden" aria-live="polite" aria-atomic="true">{ (*announcement).clone() }</p>
-            <div class="kg-clear" hidden={context.mode == RenderMode::Page}>
-                if *confirming {
-                    <div class="kg-confirm" role="group" aria-labelledby={format!("kg-confirm-{list_name}")}>
-                        <p id={format!("kg-confirm-{list_name}")}>{ g.ui.clear_confirm }</p>
-                        <button type="button" class="kg-button kg-button-secondary" ref={keep_ref} onclick={cancel}>{ g.ui.clear_no }</button>
-                        <button type="button" class="kg-button kg-button-danger" onclick={clear}>{ g.ui.clear_yes }</button>
-                    </div>
-                } else if any_ticked || !state.ticks.is_empty() {
-                    <button type="button" class="kg-button kg-button-secondary" ref={clear_ref} onclick={ask}>{ g.ui.clear_ticks }</button>
-                }
-            </div>
         </div>
     }
 }
@@ -178,41 +200,78 @@ fn group(props: &GroupProps) -> Html {
             <ul class="kg-checklist">
                 { for group.items.iter().zip(keys).map(|(item, key)| {
                     let checked = state.is_ticked(&key);
-                    let id = key.element_id();
-                    let onchange = {
-                        let context = context.clone();
-                        let key = key.clone();
-                        let list = props.list.name();
-                        let item_id = item.id.to_string();
-                        let on_announce = props.on_announce.clone();
-                        let (title, total) = (title.clone(), total.to_string());
-                        Callback::from(move |event: Event| {
-                            let checked = event.target_unchecked_into::<HtmlInputElement>().checked();
-                            let now_done = if checked { done + 1 } else { done.saturating_sub(1) };
-                            let ui = &context.guide().ui;
-                            on_announce.emit(text::ui(
-                                ui.progress_announcement,
-                                &[("group", &title), ("done", &now_done.to_string()), ("total", &total)],
-                            ));
-                            context.dispatch(Action::SetTick { key: key.clone(), checked });
-                            context.emit(HostEvent::Tick { list, item: item_id.clone(), checked });
-                        })
-                    };
-                    html! {
-                        <li key={key.as_str()} class={classes!("kg-check", checked.then_some("kg-check-done"))}>
-                            <input type="checkbox" class="kg-checkbox" id={id.clone()} {checked} {onchange}
-                                data-key={key.to_string()} />
-                            <label for={id}>
-                                <span class="kg-check-text" data-kg-item={key.to_string()}>{ context.item_text(&key, item.text) }</span>
-                                if let Some(detail) = item.detail {
-                                    <span class="kg-check-detail">{ context.text(detail) }</span>
-                                }
-                            </label>
-                            { source_refs(context.guide(), item.sources) }
-                        </li>
-                    }
+                    let counts = (done, total);
+                    let onchange = on_tick(&context, props, key.clone(), item.id, &title, counts);
+                    check_item(&context, item, &key, checked, onchange)
                 }) }
             </ul>
         </fieldset>
+    }
+}
+
+/// What ticking or unticking an item does: the state, the announcement, the host event.
+fn on_tick(
+    context: &GuideContext,
+    props: &GroupProps,
+    key: TickKey,
+    item_id: &str,
+    title: &str,
+    (done, total): (usize, usize),
+) -> Callback<Event> {
+    let (context, list, item_id) = (context.clone(), props.list.name(), item_id.to_string());
+    let (on_announce, title, total) = (
+        props.on_announce.clone(),
+        title.to_string(),
+        total.to_string(),
+    );
+    Callback::from(move |event: Event| {
+        let checked = event.target_unchecked_into::<HtmlInputElement>().checked();
+        let now_done = if checked {
+            done + 1
+        } else {
+            done.saturating_sub(1)
+        };
+        let ui = &context.guide().ui;
+        on_announce.emit(text::ui(
+            ui.progress_announcement,
+            &[
+                ("group", &title),
+                ("done", &now_done.to_string()),
+                ("total", &total),
+            ],
+        ));
+        context.dispatch(Action::SetTick {
+            key: key.clone(),
+            checked,
+        });
+        context.emit(HostEvent::Tick {
+            list,
+            item: item_id.clone(),
+            checked,
+        });
+    })
+}
+
+/// One item: a real checkbox and its label (the practice's wording when it gave one).
+fn check_item(
+    context: &GuideContext,
+    item: &'static ChecklistItem,
+    key: &TickKey,
+    checked: bool,
+    onchange: Callback<Event>,
+) -> Html {
+    let id = key.element_id();
+    html! {
+        <li key={key.as_str()} class={classes!("kg-check", checked.then_some("kg-check-done"))}>
+            <input type="checkbox" class="kg-checkbox" id={id.clone()} {checked} {onchange}
+                data-key={key.to_string()} />
+            <label for={id}>
+                <span class="kg-check-text" data-kg-item={key.to_string()}>{ context.item_text(key, item.text) }</span>
+                if let Some(detail) = item.detail {
+                    <span class="kg-check-detail">{ context.text(detail) }</span>
+                }
+            </label>
+            { source_refs(context.guide(), item.sources) }
+        </li>
     }
 }

@@ -60,6 +60,7 @@ pub fn syllables(word: &str) -> usize {
     count.max(1)
 }
 
+// Long: a list of every section's text, one entry per section, read top to bottom.
 /// Each section's English text, with the default practice values filled in.
 pub fn sections(g: &Guide) -> Vec<(&'static str, String)> {
     let values = PracticeValues::default();

@@ -139,24 +139,30 @@ impl Config {
                 config.values.emergency_number = None;
             }
         }
-        if let Some(raw) = sections_raw {
-            config.sections = config.read_sections(&raw);
-        }
-        if let Some(raw) = start_raw {
-            let (min, max) = bounds("start-step");
-            config.start_step = config.read_number("start-step", &raw, min, max, 1) - 1;
-        }
-        if let Some(raw) = heading_raw {
-            let (min, max) = bounds("heading-level");
-            config.heading_level = config.read_number("heading-level", &raw, min, max, 2) as u8;
-        }
-        if let Some(raw) = accent_raw {
-            config.accent = config.read_accent(&raw);
-        }
-        if let Some(raw) = key_raw {
-            config.storage_key = config.read_storage_key(&raw);
-        }
+        config.read_layout([sections_raw, start_raw, heading_raw, accent_raw, key_raw]);
         config
+    }
+
+    /// The attributes that shape the widget rather than its words: `sections`,
+    /// `start-step`, `heading-level`, `accent` and `storage-key`, in that order.
+    fn read_layout(&mut self, [sections, start, heading, accent, key]: [Option<String>; 5]) {
+        if let Some(raw) = sections {
+            self.sections = self.read_sections(&raw);
+        }
+        if let Some(raw) = start {
+            let (min, max) = bounds("start-step");
+            self.start_step = self.read_number("start-step", &raw, min, max, 1) - 1;
+        }
+        if let Some(raw) = heading {
+            let (min, max) = bounds("heading-level");
+            self.heading_level = self.read_number("heading-level", &raw, min, max, 2) as u8;
+        }
+        if let Some(raw) = accent {
+            self.accent = self.read_accent(&raw);
+        }
+        if let Some(raw) = key {
+            self.storage_key = self.read_storage_key(&raw);
+        }
     }
 
     /// Adds the practice's wording from the element's `<script type="application/json">`.

@@ -10,8 +10,8 @@
 //!
 //! Anything wrong is ignored with a warning naming it; the rest is kept.
 
-use crate::content::{guide, Lang};
-use miniserde::json::{self, Value};
+use crate::content::{guide, Checklist, Lang, TickKey};
+use miniserde::json::{self, Object, Value};
 use std::collections::BTreeMap;
 
 /// Largest JSON block read; a practice's wording is a few sentences, not a document.
@@ -79,6 +79,12 @@ pub fn parse(json: &str) -> (Wording, Vec<String>) {
         );
         return (wording, warnings);
     };
+    read_items(items, &mut wording, &mut warnings);
+    (wording, warnings)
+}
+
+/// The replacements for known items; one warning for each one left out.
+fn read_items(items: &Object, wording: &mut Wording, warnings: &mut Vec<String>) {
     let known = known_keys();
     for (key, text) in items {
         if !known.contains(key) {
@@ -100,7 +106,6 @@ pub fn parse(json: &str) -> (Wording, Vec<String>) {
             _ => warnings.push(format!("practice wording: \"{key}\" must be non-empty text; using the guide's wording")),
         }
     }
-    (wording, warnings)
 }
 
 fn short(text: &str) -> String {
@@ -111,10 +116,10 @@ fn short(text: &str) -> String {
 fn known_keys() -> Vec<String> {
     let g = guide(Lang::En);
     let mut keys = Vec::new();
-    for (list, groups) in [("before", g.before), ("aftercare", g.aftercare)] {
-        for group in groups {
+    for list in Checklist::ALL {
+        for group in list.groups(g) {
             for item in group.items {
-                keys.push(format!("{list}/{}", item.id));
+                keys.push(TickKey::new(list, item.id).to_string());
             }
         }
     }

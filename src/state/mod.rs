@@ -240,6 +240,8 @@ pub enum Action {
 impl Reducible for GuideState {
     type Action = Action;
 
+    // Long: one arm per action, so the reducer reads as the table of every change the
+    // widget can make; splitting it would scatter the rules across functions.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         let last = self.last_step();
