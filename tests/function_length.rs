@@ -8,8 +8,9 @@
 //! `#[function_component]` whose body is mostly `html! {}` counts like any other.
 //!
 //! Also a quick report: `cargo test --test function_length -- --show-output` lists the
-//! longest functions even when none is over. `tests/function_length.test.mjs` does the
-//! same for `scripts/`.
+//! longest functions even when none is over ([`TOP`] of them at least, or as many as
+//! `FUNCTION_LENGTH_TOP` says). `tests/function_length.test.mjs` does the same for
+//! `scripts/`.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fmt::Write;
@@ -19,7 +20,8 @@ use syn::visit::{self, Visit};
 
 /// About 60 lines: what fits on a screen, so a reader sees a function whole.
 const LIMIT: usize = 60;
-/// How many of the longest functions the report lists at least.
+/// How many of the longest functions the report lists at least, unless
+/// `FUNCTION_LENGTH_TOP` says another number.
 const TOP: usize = 10;
 /// The folders measured, from the crate root.
 const DIRS: [&str; 2] = ["src", "build"];
@@ -227,7 +229,11 @@ fn report(mut all: Vec<Function>) -> (String, usize) {
         DIRS.join("/, "),
         all.len(),
     );
-    for f in all.iter().take(over.max(TOP)) {
+    let top = std::env::var("FUNCTION_LENGTH_TOP")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(TOP);
+    for f in all.iter().take(over.max(top)) {
         let status = match (&f.reason, f.over()) {
             (_, false) => "ok".to_string(),
             (None, true) => "OVER, NO REASON".to_string(),
