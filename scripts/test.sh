@@ -17,8 +17,9 @@ cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 node --test tests/function_length.test.mjs
 
 step "native tests (cargo test)"
-# --show-output prints what tests report, such as each section's reading grade.
-cargo test --features ssr -- --show-output
+# --show-output prints what tests report, such as each section's reading grade and the
+# longest functions; --no-fail-fast runs every test file even when one fails.
+cargo test --features ssr --no-fail-fast -- --show-output
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test --target wasm32-unknown-unknown
