@@ -31,29 +31,7 @@ pub fn render(toml_text: &str) -> Result<String, String> {
     let mut rust = String::from("/// Every public attribute, in the README's order.\npub static ATTRIBUTES: &[Attribute] = &[\n");
     let mut json = Vec::new();
     for a in &file.attribute {
-        let need = |field: Option<u32>, what: &str| {
-            field.ok_or_else(|| format!("attributes.toml: {} ({}) needs `{what}`", a.name, a.kind))
-        };
-        let kind = match a.kind.as_str() {
-            "text" => format!("Kind::Text {{ max: {} }}", need(a.max, "max")?),
-            "key" => format!("Kind::Key {{ max: {} }}", need(a.max, "max")?),
-            "integer" => format!(
-                "Kind::Integer {{ min: {}, max: {} }}",
-                need(a.min, "min")?,
-                need(a.max, "max")?
-            ),
-            "sections" if !a.choices.is_empty() => "Kind::Sections".to_string(),
-            "phone" => "Kind::Phone".into(),
-            "lang" => "Kind::Lang".into(),
-            "colour" => "Kind::Colour".into(),
-            "keyword" => "Kind::Keyword".into(),
-            other => {
-                return Err(format!(
-                    "attributes.toml: {}: unknown kind {other:?} (or no choices)",
-                    a.name
-                ))
-            }
-        };
+        let kind = rust_kind(a)?;
         if a.does.trim().is_empty() || a.default.trim().is_empty() {
             return Err(format!(
                 "attributes.toml: {} needs `does` and `default`",
@@ -65,19 +43,7 @@ pub fn render(toml_text: &str) -> Result<String, String> {
             "    Attribute {{ name: {:?}, kind: {kind} }},",
             a.name
         );
-        let mut rule = format!("{{\"name\":{:?},\"kind\":{:?}", a.name, a.kind);
-        if let Some(min) = a.min {
-            let _ = write!(rule, ",\"min\":{min}");
-        }
-        if let Some(max) = a.max {
-            let _ = write!(rule, ",\"max\":{max}");
-        }
-        if !a.choices.is_empty() {
-            let choices: Vec<String> = a.choices.iter().map(|c| format!("{c:?}")).collect();
-            let _ = write!(rule, ",\"choices\":[{}]", choices.join(","));
-        }
-        rule.push('}');
-        json.push(rule);
+        json.push(json_rule(a));
     }
     rust.push_str("];\n\n/// The same rules as JSON, for the loader (stamped in by the build).\n");
     let _ = writeln!(
@@ -98,4 +64,48 @@ pub fn render(toml_text: &str) -> Result<String, String> {
         names.join(", ")
     );
     Ok(rust)
+}
+
+/// The attribute's `Kind` as Rust (`Kind::Text { max: 80 }`), or what it lacks.
+fn rust_kind(a: &Attribute) -> Result<String, String> {
+    let need = |field: Option<u32>, what: &str| {
+        field.ok_or_else(|| format!("attributes.toml: {} ({}) needs `{what}`", a.name, a.kind))
+    };
+    Ok(match a.kind.as_str() {
+        "text" => format!("Kind::Text {{ max: {} }}", need(a.max, "max")?),
+        "key" => format!("Kind::Key {{ max: {} }}", need(a.max, "max")?),
+        "integer" => format!(
+            "Kind::Integer {{ min: {}, max: {} }}",
+            need(a.min, "min")?,
+            need(a.max, "max")?
+        ),
+        "sections" if !a.choices.is_empty() => "Kind::Sections".to_string(),
+        "phone" => "Kind::Phone".into(),
+        "lang" => "Kind::Lang".into(),
+        "colour" => "Kind::Colour".into(),
+        "keyword" => "Kind::Keyword".into(),
+        other => {
+            return Err(format!(
+                "attributes.toml: {}: unknown kind {other:?} (or no choices)",
+                a.name
+            ))
+        }
+    })
+}
+
+/// The attribute's rule as the loader reads it: `{"name":…,"kind":…,"min":…,…}`.
+fn json_rule(a: &Attribute) -> String {
+    let mut rule = format!("{{\"name\":{:?},\"kind\":{:?}", a.name, a.kind);
+    if let Some(min) = a.min {
+        let _ = write!(rule, ",\"min\":{min}");
+    }
+    if let Some(max) = a.max {
+        let _ = write!(rule, ",\"max\":{max}");
+    }
+    if !a.choices.is_empty() {
+        let choices: Vec<String> = a.choices.iter().map(|c| format!("{c:?}")).collect();
+        let _ = write!(rule, ",\"choices\":[{}]", choices.join(","));
+    }
+    rule.push('}');
+    rule
 }

@@ -121,27 +121,47 @@ fn topics(t: &mut Strings, list: &[Topic]) -> String {
     format!("vec![{}].leak()", items.join(", "))
 }
 
-/// One language's guide as a Rust expression, its strings replaced by tokens.
+/// One language's guide as a Rust expression, its strings replaced by tokens. The parts
+/// are written in the order of the `Guide` struct; the tokens are numbered in that order.
 fn guide_expr(guide: &Guide, t: &mut Strings) -> String {
-    let mut out = String::from("Guide {\n    lang,\n    ui: Ui {\n");
+    let mut out = String::from("Guide {\n    lang,\n");
+    interface_and_sources(&mut out, guide, t);
+    introduction_and_steps(&mut out, guide, t);
+    care(&mut out, guide, t);
+    reference(&mut out, guide, t);
+    out.push('}');
+    out
+}
+
+/// `    {name}: vec![`, one line per item, then `    ].leak(),`.
+fn list<T>(out: &mut String, name: &str, items: &[T], mut line: impl FnMut(&T) -> String) {
+    let _ = writeln!(out, "    {name}: vec![");
+    for item in items {
+        let _ = writeln!(out, "        {},", line(item));
+    }
+    out.push_str("    ].leak(),\n");
+}
+
+/// The interface strings, the sources, the review and the parameters' defaults.
+fn interface_and_sources(out: &mut String, guide: &Guide, t: &mut Strings) {
+    out.push_str("    ui: Ui {\n");
     for (key, value) in &guide.ui {
         let _ = writeln!(out, "        {key}: {},", t.s(value));
     }
-    out.push_str("    },\n    sources: vec![\n");
-    for s in &guide.sources {
+    out.push_str("    },\n");
+    list(out, "sources", &guide.sources, |s| {
         let year = s.year.map_or("None".into(), |y| format!("Some({y})"));
-        let _ = writeln!(
-            out,
-            "        Source {{ id: {}, title: {}, publisher: {}, year: {year}, url: {} }},",
+        format!(
+            "Source {{ id: {}, title: {}, publisher: {}, year: {year}, url: {} }}",
             t.s(&s.id),
             t.s(&s.title),
             t.s(&s.publisher),
             t.opt(&s.url)
-        );
-    }
+        )
+    });
     let _ = writeln!(
         out,
-        "    ].leak(),\n    review: Review {{ version: {}, last_reviewed: {} }},",
+        "    review: Review {{ version: {}, last_reviewed: {} }},",
         t.s(&guide.review.version),
         t.s(&guide.review.last_reviewed)
     );
@@ -150,108 +170,97 @@ fn guide_expr(guide: &Guide, t: &mut Strings) -> String {
         let value = guide.params.get(*p).map(String::as_str).unwrap_or_default();
         let _ = writeln!(out, "        {p}: {},", t.s(value));
     }
-    out.push_str("    },\n    key_points: vec![\n");
-    for k in &guide.key_points {
-        let _ = writeln!(
-            out,
-            "        KeyPoint {{ id: {}, text: {}, sources: {} }},",
+    out.push_str("    },\n");
+}
+
+/// The key points, the introduction, the disclaimer and the procedure's steps.
+fn introduction_and_steps(out: &mut String, guide: &Guide, t: &mut Strings) {
+    list(out, "key_points", &guide.key_points, |k| {
+        format!(
+            "KeyPoint {{ id: {}, text: {}, sources: {} }}",
             t.s(&k.id),
             t.s(&k.text),
             ids(&k.sources)
-        );
-    }
-    out.push_str("    ].leak(),\n    intro: vec![\n");
-    for p in &guide.intro {
-        let _ = writeln!(
-            out,
-            "        Paragraph {{ id: {}, heading: {}, text: {}, sources: {} }},",
+        )
+    });
+    list(out, "intro", &guide.intro, |p| {
+        format!(
+            "Paragraph {{ id: {}, heading: {}, text: {}, sources: {} }}",
             t.s(&p.id),
             t.s(&p.heading),
             t.s(&p.text),
             ids(&p.sources)
-        );
-    }
+        )
+    });
     let _ = writeln!(
         out,
-        "    ].leak(),\n    disclaimer: Statement {{ text: {}, sources: {} }},",
+        "    disclaimer: Statement {{ text: {}, sources: {} }},",
         t.s(&guide.disclaimer.text),
         ids(&guide.disclaimer.sources)
     );
-    out.push_str("    steps: vec![\n");
-    for s in &guide.steps {
-        let _ = writeln!(
-            out,
-            "        Step {{ id: {}, scene: {}, title: {}, body: {}, alt: {}, sources: {} }},",
+    list(out, "steps", &guide.steps, |s| {
+        format!(
+            "Step {{ id: {}, scene: {}, title: {}, body: {}, alt: {}, sources: {} }}",
             t.s(&s.id),
             scene(&s.scene),
             t.s(&s.title),
             t.texts(&s.body),
             t.s(&s.alt),
             ids(&s.sources)
-        );
-    }
-    let _ = writeln!(
-        out,
-        "    ].leak(),\n    before: {},",
-        groups(t, &guide.before)
-    );
+        )
+    });
+}
+
+/// Before and after: the checklists, the timeline, the warning signs, risks and benefits.
+fn care(out: &mut String, guide: &Guide, t: &mut Strings) {
+    let _ = writeln!(out, "    before: {},", groups(t, &guide.before));
     let _ = writeln!(out, "    aftercare: {},", groups(t, &guide.aftercare));
-    out.push_str("    timeline: vec![\n");
-    for m in &guide.timeline {
+    list(out, "timeline", &guide.timeline, |m| {
         let offset = m
             .offset_hours
             .map_or("None".into(), |h| format!("Some({h})"));
-        let _ = writeln!(
-            out,
-            "        Milestone {{ id: {}, offset_hours: {offset}, title: {}, text: {}, sources: {} }},",
+        format!(
+            "Milestone {{ id: {}, offset_hours: {offset}, title: {}, text: {}, sources: {} }}",
             t.s(&m.id),
             t.s(&m.title),
             t.s(&m.text),
             ids(&m.sources)
-        );
-    }
-    let _ = writeln!(
-        out,
-        "    ].leak(),\n    care_team: {},",
-        warnings(t, &guide.care_team)
-    );
+        )
+    });
+    let _ = writeln!(out, "    care_team: {},", warnings(t, &guide.care_team));
     let _ = writeln!(out, "    emergency: {},", warnings(t, &guide.emergency));
     let _ = writeln!(out, "    risks: {},", topics(t, &guide.risks));
     let _ = writeln!(out, "    benefits: {},", topics(t, &guide.benefits));
-    out.push_str("    faq: vec![\n");
-    for q in &guide.faq {
-        let _ = writeln!(
-            out,
-            "        Question {{ id: {}, question: {}, answer: {}, sources: {} }},",
+}
+
+/// The questions and answers, the glossary and the questions to ask at the visit.
+fn reference(out: &mut String, guide: &Guide, t: &mut Strings) {
+    list(out, "faq", &guide.faq, |q| {
+        format!(
+            "Question {{ id: {}, question: {}, answer: {}, sources: {} }}",
             t.s(&q.id),
             t.s(&q.question),
             t.s(&q.answer),
             ids(&q.sources)
-        );
-    }
-    out.push_str("    ].leak(),\n    glossary: vec![\n");
-    for term in &guide.glossary {
-        let _ = writeln!(
-            out,
-            "        Term {{ id: {}, term: {}, definition: {}, sources: {} }},",
+        )
+    });
+    list(out, "glossary", &guide.glossary, |term| {
+        format!(
+            "Term {{ id: {}, term: {}, definition: {}, sources: {} }}",
             t.s(&term.id),
             t.s(&term.term),
             t.s(&term.definition),
             ids(&term.sources)
-        );
-    }
-    out.push_str("    ].leak(),\n    visit_questions: vec![\n");
-    for q in &guide.visit_questions {
-        let _ = writeln!(
-            out,
-            "        AskQuestion {{ id: {}, text: {}, sources: {} }},",
+        )
+    });
+    list(out, "visit_questions", &guide.visit_questions, |q| {
+        format!(
+            "AskQuestion {{ id: {}, text: {}, sources: {} }}",
             t.s(&q.id),
             t.s(&q.text),
             ids(&q.sources)
-        );
-    }
-    out.push_str("    ].leak(),\n}");
-    out
+        )
+    });
 }
 
 /// The skeleton and the text tables: each token becomes a literal when every language

@@ -92,77 +92,71 @@ pub fn parse_guide(
     files: &BTreeMap<String, toml::Value>,
 ) -> Result<Guide, Vec<String>> {
     let mut errors = Vec::new();
-    fn typed<T: serde::de::DeserializeOwned>(
-        lang: &str,
-        name: &str,
-        files: &BTreeMap<String, toml::Value>,
-        errors: &mut Vec<String>,
-    ) -> Option<T> {
-        let value = files.get(name)?.clone();
-        match value.try_into() {
-            Ok(v) => Some(v),
-            Err(e) => {
-                errors.push(format!("content/{lang}/{name}.toml: {e}"));
-                None
-            }
-        }
-    }
-    let ui: Option<BTreeMap<String, String>> = typed(lang, "ui", files, &mut errors);
-    let sources: Option<SourcesFile> = typed(lang, "sources", files, &mut errors);
-    let params: Option<BTreeMap<String, String>> = typed(lang, "params", files, &mut errors);
-    let intro: Option<IntroFile> = typed(lang, "intro", files, &mut errors);
-    let steps: Option<StepsFile> = typed(lang, "steps", files, &mut errors);
-    let before: Option<ChecklistFile> = typed(lang, "before", files, &mut errors);
-    let aftercare: Option<ChecklistFile> = typed(lang, "aftercare", files, &mut errors);
-    let timeline: Option<TimelineFile> = typed(lang, "timeline", files, &mut errors);
-    let warnings: Option<WarningsFile> = typed(lang, "warnings", files, &mut errors);
-    let risks: Option<TopicsFile> = typed(lang, "risks", files, &mut errors);
-    let benefits: Option<TopicsFile> = typed(lang, "benefits", files, &mut errors);
-    let faq: Option<FaqFile> = typed(lang, "faq", files, &mut errors);
-    let glossary: Option<GlossaryFile> = typed(lang, "glossary", files, &mut errors);
-    let visit: Option<VisitFile> = typed(lang, "visit", files, &mut errors);
-    match (
-        ui, sources, params, intro, steps, before, aftercare, timeline, warnings, risks, benefits,
-        faq, glossary, visit,
-    ) {
-        (
-            Some(ui),
-            Some(sources),
-            Some(params),
-            Some(intro),
-            Some(steps),
-            Some(before),
-            Some(aftercare),
-            Some(timeline),
-            Some(warnings),
-            Some(risks),
-            Some(benefits),
-            Some(faq),
-            Some(glossary),
-            Some(visit),
-        ) if errors.is_empty() => Ok(Guide {
-            lang: lang.to_string(),
-            ui,
-            review: sources.review,
-            sources: sources.source,
-            params,
-            key_points: intro.key_point,
-            intro: intro.paragraph,
-            disclaimer: intro.disclaimer,
-            steps: steps.step,
-            before: before.group,
-            aftercare: aftercare.group,
-            timeline: timeline.milestone,
-            care_team: warnings.care_team.item,
-            emergency: warnings.emergency.item,
-            risks: risks.item,
-            benefits: benefits.item,
-            faq: faq.question,
-            glossary: glossary.term,
-            visit_questions: visit.question,
-        }),
+    match read_guide(lang, files, &mut errors) {
+        Some(guide) if errors.is_empty() => Ok(guide),
         _ => Err(errors),
     }
+}
+
+/// One file as its type, or `None` (with the reason in `errors` if it does not fit).
+fn typed<T: serde::de::DeserializeOwned>(
+    lang: &str,
+    name: &str,
+    files: &BTreeMap<String, toml::Value>,
+    errors: &mut Vec<String>,
+) -> Option<T> {
+    let value = files.get(name)?.clone();
+    match value.try_into() {
+        Ok(v) => Some(v),
+        Err(e) => {
+            errors.push(format!("content/{lang}/{name}.toml: {e}"));
+            None
+        }
+    }
+}
+
+/// Every file is read before any is found missing, so all their mistakes are reported.
+fn read_guide(
+    lang: &str,
+    files: &BTreeMap<String, toml::Value>,
+    errors: &mut Vec<String>,
+) -> Option<Guide> {
+    let ui: Option<BTreeMap<String, String>> = typed(lang, "ui", files, errors);
+    let sources: Option<SourcesFile> = typed(lang, "sources", files, errors);
+    let params: Option<BTreeMap<String, String>> = typed(lang, "params", files, errors);
+    let intro: Option<IntroFile> = typed(lang, "intro", files, errors);
+    let steps: Option<StepsFile> = typed(lang, "steps", files, errors);
+    let before: Option<ChecklistFile> = typed(lang, "before", files, errors);
+    let aftercare: Option<ChecklistFile> = typed(lang, "aftercare", files, errors);
+    let timeline: Option<TimelineFile> = typed(lang, "timeline", files, errors);
+    let warnings: Option<WarningsFile> = typed(lang, "warnings", files, errors);
+    let risks: Option<TopicsFile> = typed(lang, "risks", files, errors);
+    let benefits: Option<TopicsFile> = typed(lang, "benefits", files, errors);
+    let faq: Option<FaqFile> = typed(lang, "faq", files, errors);
+    let glossary: Option<GlossaryFile> = typed(lang, "glossary", files, errors);
+    let visit: Option<VisitFile> = typed(lang, "visit", files, errors);
+    let (sources, intro, warnings) = (sources?, intro?, warnings?);
+    Some(Guide {
+        lang: lang.to_string(),
+        ui: ui?,
+        review: sources.review,
+        sources: sources.source,
+        params: params?,
+        key_points: intro.key_point,
+        intro: intro.paragraph,
+        disclaimer: intro.disclaimer,
+        steps: steps?.step,
+        before: before?.group,
+        aftercare: aftercare?.group,
+        timeline: timeline?.milestone,
+        care_team: warnings.care_team.item,
+        emergency: warnings.emergency.item,
+        risks: risks?.item,
+        benefits: benefits?.item,
+        faq: faq?.question,
+        glossary: glossary?.term,
+        visit_questions: visit?.question,
+    })
 }
 
 /// Checks that need the raw trees: empty text, unknown placeholders, and that every
@@ -200,26 +194,19 @@ pub fn check_trees(
 
 /// Checks on the typed guide: known sources, unique ids, scenes, parameter defaults.
 pub fn check_guide(guide: &Guide, errors: &mut Vec<String>) {
-    let lang = &guide.lang;
-    let source_ids: BTreeSet<&str> = guide.sources.iter().map(|s| s.id.as_str()).collect();
+    check_citations(guide, errors);
+    check_scenes(guide, errors);
+    check_params(guide, errors);
+    check_unique_ids(guide, errors);
+    check_key_points(guide, errors);
+    check_source_list(guide, errors);
+}
+
+/// Every item cites at least one source, and only sources the guide lists.
+fn check_citations(guide: &Guide, errors: &mut Vec<String>) {
+    let known: BTreeSet<&str> = guide.sources.iter().map(|s| s.id.as_str()).collect();
     let mut check_sources = |file: &str, id: &str, sources: &[String]| {
-        if sources.is_empty() {
-            errors.push(format!(
-                "content/{lang}/{file}.toml: {id}: lists no sources"
-            ));
-        }
-        for source in sources {
-            if source == NOTES {
-                errors.push(format!(
-                    "content/{lang}/{file}.toml: {id}: cites \"{NOTES}\", the project's own notes, which no reader can open: cite the public document instead"
-                ));
-            } else if !source_ids.contains(source.as_str()) {
-                errors.push(format!(
-                    "content/{lang}/{file}.toml: {id}: unknown source id \"{source}\" (known: {})",
-                    source_ids.iter().copied().collect::<Vec<_>>().join(", ")
-                ));
-            }
-        }
+        check_cited(&guide.lang, &known, (file, id), sources, errors);
     };
     for k in &guide.key_points {
         check_sources("intro", &format!("key_point {}", k.id), &k.sources);
@@ -261,7 +248,38 @@ pub fn check_guide(guide: &Guide, errors: &mut Vec<String>) {
     for q in &guide.visit_questions {
         check_sources("visit", &q.id, &q.sources);
     }
+}
 
+/// The sources one item (`id` in `content/<lang>/<file>.toml`) cites.
+fn check_cited(
+    lang: &str,
+    known: &BTreeSet<&str>,
+    (file, id): (&str, &str),
+    sources: &[String],
+    errors: &mut Vec<String>,
+) {
+    if sources.is_empty() {
+        errors.push(format!(
+            "content/{lang}/{file}.toml: {id}: lists no sources"
+        ));
+    }
+    for source in sources {
+        if source == NOTES {
+            errors.push(format!(
+                "content/{lang}/{file}.toml: {id}: cites \"{NOTES}\", the project's own notes, which no reader can open: cite the public document instead"
+            ));
+        } else if !known.contains(source.as_str()) {
+            errors.push(format!(
+                "content/{lang}/{file}.toml: {id}: unknown source id \"{source}\" (known: {})",
+                known.iter().copied().collect::<Vec<_>>().join(", ")
+            ));
+        }
+    }
+}
+
+/// Every step shows one of the illustration's scenes.
+fn check_scenes(guide: &Guide, errors: &mut Vec<String>) {
+    let lang = &guide.lang;
     let scenes: Vec<&str> = guide.steps.iter().map(|s| s.scene.as_str()).collect();
     for (step, scene) in guide.steps.iter().zip(&scenes) {
         if !SCENES.contains(scene) {
@@ -272,6 +290,11 @@ pub fn check_guide(guide: &Guide, errors: &mut Vec<String>) {
             ));
         }
     }
+}
+
+/// `params.toml` gives a default for every parameter, and only for those.
+fn check_params(guide: &Guide, errors: &mut Vec<String>) {
+    let lang = &guide.lang;
     for param in PARAMS {
         if !guide.params.contains_key(*param) {
             errors.push(format!(
@@ -286,6 +309,11 @@ pub fn check_guide(guide: &Guide, errors: &mut Vec<String>) {
             ));
         }
     }
+}
+
+/// No id is used twice in a file (or in one checklist group).
+fn check_unique_ids(guide: &Guide, errors: &mut Vec<String>) {
+    let lang = &guide.lang;
     let mut ids = |file: &str, list: Vec<&str>| {
         let mut seen = BTreeSet::new();
         for id in list {
@@ -313,8 +341,6 @@ pub fn check_guide(guide: &Guide, errors: &mut Vec<String>) {
             ids(file, g.item.iter().map(|i| i.id.as_str()).collect());
         }
     }
-    check_key_points(guide, errors);
-    check_source_list(guide, errors);
 }
 
 /// The id of the project's own notes: a file no patient or portal can open, so never a source.

@@ -22,25 +22,12 @@ pub fn walk_strings(value: &toml::Value, path: &str, visit: &mut dyn FnMut(&str,
         toml::Value::String(s) => visit(path, s),
         toml::Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                let id = item
-                    .get("id")
-                    .and_then(|v| v.as_str())
-                    .map(|id| format!(" ({id})"));
-                walk_strings(
-                    item,
-                    &format!("{path}[{i}]{}", id.unwrap_or_default()),
-                    visit,
-                );
+                walk_strings(item, &item_path(path, i, item), visit);
             }
         }
         toml::Value::Table(table) => {
             for (key, item) in table {
-                let child = if path.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{path}.{key}")
-                };
-                walk_strings(item, &child, visit);
+                walk_strings(item, &child_path(path, key), visit);
             }
         }
         _ => {}
@@ -64,6 +51,27 @@ pub fn placeholders(text: &str) -> Vec<String> {
     found
 }
 
+/// The path of `key` in the table at `path`: `step[2] (needle).body`.
+fn child_path(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// The path of an array's item, with its id when it has one: `step[2] (needle)`.
+fn item_path(path: &str, i: usize, item: &toml::Value) -> String {
+    let id = item
+        .get("id")
+        .and_then(|v| v.as_str())
+        .map(|id| format!(" ({id})"));
+    format!("{path}[{i}]{}", id.unwrap_or_default())
+}
+
+/// Compares a translation's file (`other`) with the reference language's, value by
+/// value: the same keys and items, the same shared values (ids, sources, …), and in
+/// `ui.toml` the same placeholders. Every difference goes to `errors`.
 pub fn compare_shape(
     reference: &toml::Value,
     other: &toml::Value,
@@ -74,62 +82,8 @@ pub fn compare_shape(
 ) {
     use toml::Value;
     match (reference, other) {
-        (Value::Table(a), Value::Table(b)) => {
-            for key in a.keys() {
-                let child = if path.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{path}.{key}")
-                };
-                match b.get(key) {
-                    None => errors.push(format!(
-                        "{label}: {child}: missing (present in {})",
-                        LANGS[0]
-                    )),
-                    Some(bv) if SHARED_KEYS.contains(&key.as_str()) && !ui_file => {
-                        if &a[key] != bv {
-                            errors.push(format!(
-                                "{label}: {child}: is {bv} but {} has {}",
-                                LANGS[0], a[key]
-                            ));
-                        }
-                    }
-                    Some(bv) => compare_shape(&a[key], bv, &child, label, ui_file, errors),
-                }
-            }
-            for key in b.keys().filter(|k| !a.contains_key(*k)) {
-                let child = if path.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{path}.{key}")
-                };
-                errors.push(format!(
-                    "{label}: {child}: not in {} (unknown or misspelt key)",
-                    LANGS[0]
-                ));
-            }
-        }
-        (Value::Array(a), Value::Array(b)) => {
-            let tables = a.iter().all(|v| v.is_table());
-            if tables && a.len() != b.len() {
-                errors.push(format!(
-                    "{label}: {path}: has {} items but {} has {}",
-                    b.len(),
-                    LANGS[0],
-                    a.len()
-                ));
-            }
-            if tables {
-                for (i, (av, bv)) in a.iter().zip(b).enumerate() {
-                    let id = av
-                        .get("id")
-                        .and_then(|v| v.as_str())
-                        .map(|id| format!(" ({id})"));
-                    let child = format!("{path}[{i}]{}", id.unwrap_or_default());
-                    compare_shape(av, bv, &child, label, ui_file, errors);
-                }
-            }
-        }
+        (Value::Table(a), Value::Table(b)) => compare_tables(a, b, path, label, ui_file, errors),
+        (Value::Array(a), Value::Array(b)) => compare_arrays(a, b, path, label, ui_file, errors),
         (Value::String(a), Value::String(b)) if ui_file => {
             let (mut pa, mut pb) = (placeholders(a), placeholders(b));
             pa.sort();
@@ -148,5 +102,67 @@ pub fn compare_shape(
             a.type_str()
         )),
         _ => {}
+    }
+}
+
+/// The same keys in both tables; shared keys (outside `ui.toml`) with the same values.
+fn compare_tables(
+    a: &toml::Table,
+    b: &toml::Table,
+    path: &str,
+    label: &str,
+    ui_file: bool,
+    errors: &mut Vec<String>,
+) {
+    for key in a.keys() {
+        let child = child_path(path, key);
+        match b.get(key) {
+            None => errors.push(format!(
+                "{label}: {child}: missing (present in {})",
+                LANGS[0]
+            )),
+            Some(bv) if SHARED_KEYS.contains(&key.as_str()) && !ui_file => {
+                if &a[key] != bv {
+                    errors.push(format!(
+                        "{label}: {child}: is {bv} but {} has {}",
+                        LANGS[0], a[key]
+                    ));
+                }
+            }
+            Some(bv) => compare_shape(&a[key], bv, &child, label, ui_file, errors),
+        }
+    }
+    for key in b.keys().filter(|k| !a.contains_key(*k)) {
+        let child = child_path(path, key);
+        errors.push(format!(
+            "{label}: {child}: not in {} (unknown or misspelt key)",
+            LANGS[0]
+        ));
+    }
+}
+
+/// A list of items (tables) has as many items in both, compared item by item.
+fn compare_arrays(
+    a: &[toml::Value],
+    b: &[toml::Value],
+    path: &str,
+    label: &str,
+    ui_file: bool,
+    errors: &mut Vec<String>,
+) {
+    let tables = a.iter().all(|v| v.is_table());
+    if tables && a.len() != b.len() {
+        errors.push(format!(
+            "{label}: {path}: has {} items but {} has {}",
+            b.len(),
+            LANGS[0],
+            a.len()
+        ));
+    }
+    if tables {
+        for (i, (av, bv)) in a.iter().zip(b).enumerate() {
+            let child = item_path(path, i, av);
+            compare_shape(av, bv, &child, label, ui_file, errors);
+        }
     }
 }
