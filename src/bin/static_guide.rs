@@ -28,58 +28,67 @@ fn main() {
         Err(error) => fail(&format!("cannot start a runtime: {error}")),
     };
     for lang in Lang::ALL {
-        let html = runtime.block_on(document::render(lang));
-        let tree = match document::to_tree(&html, lang) {
-            Ok(tree) => tree,
-            Err(error) => fail(&format!("the {} document: {error}", lang.tag())),
-        };
-        // The text table rides along with the document: the wasm has no text of its own,
-        // and this way the patient's language is downloaded once.
-        let json = serde_json::json!({
-            "format": 1,
-            "lang": lang.tag(),
-            "tree": tree,
-            "textFormat": content::TEXT_FORMAT,
-            "text": content::text_table(lang).as_slice(),
-        })
-        .to_string();
-        write(
-            &out.join(format!("kyphoplasty-guide-{}.json", lang.tag())),
-            &json,
-        );
-
-        // The guide is the page here, so its title is the page's <h1>.
-        let config = Config::from_attributes(
-            |name| match name {
-                "lang" => Some(lang.tag().to_string()),
-                "heading-level" => Some("1".to_string()),
-                _ => None,
-            },
-            None,
-        );
-        let body = runtime.block_on(
-            yew::LocalServerRenderer::<StaticGuide>::with_props(StaticGuideProps { config })
-                .hydratable(false)
-                .render(),
-        );
-        let g = guide(lang);
-        let other = Lang::ALL.into_iter().filter(|l| *l != lang);
-        let alternates: String = other
-            .map(|l| {
-                format!(
-                    "<link rel=\"alternate\" hreflang=\"{0}\" href=\"guide-{0}.html\">\n",
-                    l.tag()
-                )
-            })
-            .collect();
-        let description = g.intro.first().map(|p| escape(p.text)).unwrap_or_default();
-        let page = format!(
-            "<!doctype html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n{alternates}<link rel=\"stylesheet\" href=\"kyphoplasty-guide.css\">\n</head>\n<body>\n<div class=\"kg-mount\">{body}</div>\n</body>\n</html>\n",
-            tag = lang.tag(),
-            title = escape(g.ui.title),
-        );
-        write(&out.join(format!("guide-{}.html", lang.tag())), &page);
+        write_document(&runtime, &out, lang);
+        write_page(&runtime, &out, lang);
     }
+}
+
+/// `kyphoplasty-guide-<lang>.json`: the document the loader shows, with its text table.
+fn write_document(runtime: &tokio::runtime::Runtime, out: &std::path::Path, lang: Lang) {
+    let html = runtime.block_on(document::render(lang));
+    let tree = match document::to_tree(&html, lang) {
+        Ok(tree) => tree,
+        Err(error) => fail(&format!("the {} document: {error}", lang.tag())),
+    };
+    // The text table rides along with the document: the wasm has no text of its own,
+    // and this way the patient's language is downloaded once.
+    let json = serde_json::json!({
+        "format": 1,
+        "lang": lang.tag(),
+        "tree": tree,
+        "textFormat": content::TEXT_FORMAT,
+        "text": content::text_table(lang).as_slice(),
+    })
+    .to_string();
+    write(
+        &out.join(format!("kyphoplasty-guide-{}.json", lang.tag())),
+        &json,
+    );
+}
+
+/// `guide-<lang>.html`: the standalone page, readable and printable with no script.
+fn write_page(runtime: &tokio::runtime::Runtime, out: &std::path::Path, lang: Lang) {
+    // The guide is the page here, so its title is the page's <h1>.
+    let config = Config::from_attributes(
+        |name| match name {
+            "lang" => Some(lang.tag().to_string()),
+            "heading-level" => Some("1".to_string()),
+            _ => None,
+        },
+        None,
+    );
+    let body = runtime.block_on(
+        yew::LocalServerRenderer::<StaticGuide>::with_props(StaticGuideProps { config })
+            .hydratable(false)
+            .render(),
+    );
+    let g = guide(lang);
+    let other = Lang::ALL.into_iter().filter(|l| *l != lang);
+    let alternates: String = other
+        .map(|l| {
+            format!(
+                "<link rel=\"alternate\" hreflang=\"{0}\" href=\"guide-{0}.html\">\n",
+                l.tag()
+            )
+        })
+        .collect();
+    let description = g.intro.first().map(|p| escape(p.text)).unwrap_or_default();
+    let page = format!(
+        "<!doctype html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n{alternates}<link rel=\"stylesheet\" href=\"kyphoplasty-guide.css\">\n</head>\n<body>\n<div class=\"kg-mount\">{body}</div>\n</body>\n</html>\n",
+        tag = lang.tag(),
+        title = escape(g.ui.title),
+    );
+    write(&out.join(format!("guide-{}.html", lang.tag())), &page);
 }
 
 fn write(path: &std::path::Path, text: &str) {
