@@ -8,6 +8,7 @@
 use super::context::use_guide;
 use super::diary_words::{entry_date, mobility_word, relative_text, short_date};
 use crate::calendar::Date;
+use crate::content::Lang;
 use crate::diary::Diary;
 use yew::prelude::*;
 
@@ -30,6 +31,37 @@ pub struct PainChartProps {
     pub procedure: Option<Date>,
 }
 
+/// The height of a pain score on the chart: 10 at the top, 0 at the bottom.
+fn y(pain: u8) -> i64 {
+    TOP + (10 - i64::from(pain)) * (HEIGHT - TOP - BOTTOM) / 10
+}
+
+/// A day (days since the epoch) as the chart's axis writes it.
+fn day_label(d: i64, lang: Lang) -> String {
+    short_date(
+        Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        }
+        .add_days(d),
+        lang,
+    )
+}
+
+/// The pain scale: lines across at 0, 5 and 10, numbered on the left.
+fn grid() -> Html {
+    html! {
+        { for [0u8, 5, 10].into_iter().map(|p| html! {
+            <g key={p}>
+                <line class="kg-chart-grid" x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()}
+                    y1={y(p).to_string()} y2={y(p).to_string()} />
+                <text class="kg-chart-axis" x={(LEFT - 6).to_string()} y={(y(p) + 4).to_string()} text-anchor="end">{ p }</text>
+            </g>
+        }) }
+    }
+}
+
 #[function_component(PainChart)]
 pub fn pain_chart(props: &PainChartProps) -> Html {
     let context = use_guide();
@@ -48,33 +80,15 @@ pub fn pain_chart(props: &PainChartProps) -> Html {
     let end = procedure.map_or(last.0, |p| p.max(last.0));
     let span = (end - start).max(1);
     let x = |d: i64| LEFT + (d - start) * (WIDTH - LEFT - RIGHT) / span;
-    let y = |pain: u8| TOP + (10 - i64::from(pain)) * (HEIGHT - TOP - BOTTOM) / 10;
     let line: Vec<String> = points
         .iter()
         .map(|(d, p)| format!("{},{}", x(*d), y(*p)))
         .collect();
-    let lang = context.lang;
-    let short = |d: i64| {
-        short_date(
-            Date {
-                year: 1970,
-                month: 1,
-                day: 1,
-            }
-            .add_days(d),
-            lang,
-        )
-    };
+    let short = |d: i64| day_label(d, context.lang);
     html! {
         <figure class="kg-chart">
             <svg class="kg-chart-svg" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={ui.chart_label} focusable="false">
-                { for [0u8, 5, 10].into_iter().map(|p| html! {
-                    <g key={p}>
-                        <line class="kg-chart-grid" x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()}
-                            y1={y(p).to_string()} y2={y(p).to_string()} />
-                        <text class="kg-chart-axis" x={(LEFT - 6).to_string()} y={(y(p) + 4).to_string()} text-anchor="end">{ p }</text>
-                    </g>
-                }) }
+                { grid() }
                 if let Some(p) = procedure {
                     <line class="kg-chart-procedure" x1={x(p).to_string()} x2={x(p).to_string()}
                         y1={(TOP - 4).to_string()} y2={(HEIGHT - BOTTOM).to_string()} />

@@ -4,7 +4,9 @@
 //! it pauses a running walkthrough, so the two never talk at once.
 
 use super::context::{use_guide, use_guide_state};
-use crate::state::{Action, Walk, Walkthrough};
+use crate::state::{Action, GuideState, Walk, Walkthrough};
+use std::cell::RefCell;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -42,6 +44,11 @@ fn stop() {
     }
 }
 
+/// Whether the voice is this button's (a state handle would read stale in cleanup).
+type Own = Rc<RefCell<bool>>;
+/// The `end` and `error` listeners on the utterance being read, held while it is.
+type Listeners = Rc<RefCell<Vec<gloo::events::EventListener>>>;
+
 #[function_component(ReadAloud)]
 pub fn read_aloud(props: &ReadAloudProps) -> Html {
     let context = use_guide();
@@ -54,75 +61,105 @@ pub fn read_aloud(props: &ReadAloudProps) -> Html {
     // Whether the voice is this button's (a state handle would read stale in cleanup).
     let own = use_mut_ref(|| false);
     let listeners = use_mut_ref(Vec::<gloo::events::EventListener>::new);
-    {
-        // A new step (or language) stops reading the old one.
-        let speaking = speaking.clone();
-        let own = own.clone();
-        use_effect_with(props.text.clone(), move |_| {
-            if std::mem::take(&mut *own.borrow_mut()) {
-                stop();
-            }
-            speaking.set(false);
-            move || {
-                if std::mem::take(&mut *own.borrow_mut()) {
-                    stop();
-                }
-            }
-        });
-    }
+    use_stop_on_change(props.text.clone(), speaking.clone(), own.clone());
     if !available {
         return html! {};
     }
-    let onclick = {
-        let speaking = speaking.clone();
-        let text = props.text.clone();
-        let lang = state.lang.tag();
-        let state = state.clone();
-        let own = own.clone();
-        Callback::from(move |_| {
-            if state.walkthrough == Walkthrough::Playing {
-                state.dispatch(Action::Walk(Walk::Pause));
-            }
-            stop();
-            *own.borrow_mut() = false;
-            if *speaking {
-                speaking.set(false);
-                return;
-            }
-            #[cfg(target_arch = "wasm32")]
-            if let (Some(s), Ok(utterance)) = (
-                synthesis(),
-                web_sys::SpeechSynthesisUtterance::new_with_text(&text),
-            ) {
-                utterance.set_lang(lang);
-                utterance.set_rate(0.9);
-                let mut held = listeners.borrow_mut();
-                held.clear();
-                for event in ["end", "error"] {
-                    let speaking = speaking.clone();
-                    let own = own.clone();
-                    held.push(gloo::events::EventListener::new(
-                        &utterance,
-                        event,
-                        move |_| {
-                            *own.borrow_mut() = false;
-                            speaking.set(false);
-                        },
-                    ));
-                }
-                s.speak(&utterance);
-                super::narration::claim_voice(0);
-                *own.borrow_mut() = true;
-                speaking.set(true);
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&text, lang, &listeners, &own);
-        })
-    };
+    let onclick = toggle_reading(&state, props.text.clone(), &speaking, own, listeners);
     html! {
         <button type="button" class="kg-button kg-button-secondary kg-read-aloud" {onclick}>
             <span aria-hidden="true">{ if *speaking { "■ " } else { "▶ " } }</span>
             { if *speaking { ui.stop_reading } else { ui.read_aloud } }
         </button>
     }
+}
+
+/// A new step (or language) stops reading the old one, and so does leaving; only this
+/// button's own reading is stopped, as the walkthrough may be speaking the new step.
+#[hook]
+fn use_stop_on_change(text: AttrValue, speaking: UseStateHandle<bool>, own: Own) {
+    use_effect_with(text, move |_| {
+        if std::mem::take(&mut *own.borrow_mut()) {
+            stop();
+        }
+        speaking.set(false);
+        move || {
+            if std::mem::take(&mut *own.borrow_mut()) {
+                stop();
+            }
+        }
+    });
+}
+
+/// The button's press: pauses a running walkthrough, then stops reading if it was,
+/// else starts.
+fn toggle_reading(
+    state: &UseReducerHandle<GuideState>,
+    text: AttrValue,
+    speaking: &UseStateHandle<bool>,
+    own: Own,
+    listeners: Listeners,
+) -> Callback<MouseEvent> {
+    let speaking = speaking.clone();
+    let lang = state.lang.tag();
+    let state = state.clone();
+    Callback::from(move |_| {
+        if state.walkthrough == Walkthrough::Playing {
+            state.dispatch(Action::Walk(Walk::Pause));
+        }
+        stop();
+        *own.borrow_mut() = false;
+        if *speaking {
+            speaking.set(false);
+            return;
+        }
+        speak(&text, lang, &speaking, &own, &listeners);
+    })
+}
+
+/// Reads `text` aloud in `lang`, marking the voice as this button's until it ends.
+#[cfg(target_arch = "wasm32")]
+fn speak(
+    text: &str,
+    lang: &str,
+    speaking: &UseStateHandle<bool>,
+    own: &Own,
+    listeners: &Listeners,
+) {
+    if let (Some(s), Ok(utterance)) = (
+        synthesis(),
+        web_sys::SpeechSynthesisUtterance::new_with_text(text),
+    ) {
+        utterance.set_lang(lang);
+        utterance.set_rate(0.9);
+        let mut held = listeners.borrow_mut();
+        held.clear();
+        for event in ["end", "error"] {
+            let speaking = speaking.clone();
+            let own = own.clone();
+            held.push(gloo::events::EventListener::new(
+                &utterance,
+                event,
+                move |_| {
+                    *own.borrow_mut() = false;
+                    speaking.set(false);
+                },
+            ));
+        }
+        s.speak(&utterance);
+        super::narration::claim_voice(0);
+        *own.borrow_mut() = true;
+        speaking.set(true);
+    }
+}
+
+/// Off the browser there is no voice to read with.
+#[cfg(not(target_arch = "wasm32"))]
+fn speak(
+    _text: &str,
+    _lang: &str,
+    _speaking: &UseStateHandle<bool>,
+    _own: &Own,
+    _listeners: &Listeners,
+) {
 }
