@@ -1,4 +1,4 @@
-//! 2. Accent and storage key.
+//! Part 2: Accent and storage key.
 
 use crate::generators::*;
 use crate::oracles::*;

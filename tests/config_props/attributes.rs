@@ -1,4 +1,4 @@
-//! 1. Configuration from attributes: never a panic, and every value that could not be
+//! Part 1: Configuration from attributes: never a panic, and every value that could not be
 //! used is named once in a warning.
 
 use crate::generators::*;

@@ -1,4 +1,4 @@
-//! 3. What the patient gets: the whole App rendered to HTML.
+//! Part 3: What the patient gets: the whole App rendered to HTML.
 
 use crate::generators::*;
 use crate::oracles::*;

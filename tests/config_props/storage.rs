@@ -1,4 +1,4 @@
-//! 5. What localStorage holds.
+//! Part 5: What localStorage holds.
 
 use crate::generators::*;
 use crate::wording::{json_value, jsonish};

@@ -1,4 +1,4 @@
-//! 4. Practice wording JSON.
+//! Part 4: Practice wording JSON.
 
 use crate::generators::*;
 use crate::*;
