@@ -2,90 +2,27 @@
 //! wasm-bindgen-test-runner), clicked, and its state read back from the page.
 #![cfg(target_arch = "wasm32")]
 
+mod support;
+
 use gloo::timers::future::TimeoutFuture;
-use kyphoplasty_guide_core::components::app::{App, AppProps};
-use kyphoplasty_guide_core::embed::languages;
-use kyphoplasty_guide_core::Config;
-use wasm_bindgen::closure::Closure;
+use support::browser::{find, load_languages, render_in_page, text};
+use support::examples::example;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A language's document as the loader hands it over: the wasm carries no text, so
-/// the tests give it the text tables the build wrote (the same ones the documents carry).
-fn guide_document(lang: &str) -> wasm_bindgen::JsValue {
-    let text = match lang {
-        "es" => include_str!(concat!(env!("OUT_DIR"), "/text-es.json")),
-        _ => include_str!(concat!(env!("OUT_DIR"), "/text-en.json")),
-    };
-    let json = format!(
-        r#"{{"format":1,"lang":"{lang}","textFormat":"{}","text":{text}}}"#,
-        kyphoplasty_guide_core::content::TEXT_FORMAT
-    );
-    js_sys::JSON::parse(&json).expect("the build's text table is JSON")
-}
-
-/// Loads English, and gives the widget a loader-like fetcher for the other language
-/// (a promise of its document, as the loader's `loadDocument` returns).
-fn load_languages() {
-    languages::load_document(&guide_document("en")).expect("English loads");
-    let fetch = Closure::<dyn Fn(String) -> js_sys::Promise>::new(|tag: String| {
-        js_sys::Promise::resolve(&guide_document(&tag))
-    });
-    languages::install(Some(fetch.into_js_value().unchecked_into()));
-}
-
 /// Mounts a widget with the given attributes into a fresh element and waits for it to render.
 async fn mount(attributes: &[(&str, &str)]) -> Element {
     load_languages();
-    let document = gloo::utils::document();
-    let root = document.create_element("div").expect("div");
-    document
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
-    let attrs: Vec<(String, String)> = attributes
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    let config = Config::from_attributes(
-        |name| {
-            attrs
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
-        },
-        None,
-    );
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            config,
-            ..AppProps::default()
-        },
-    )
-    .render();
+    let root = render_in_page(attributes);
     settle().await;
     root
 }
 
 async fn settle() {
     TimeoutFuture::new(20).await;
-}
-
-fn find(root: &Element, selector: &str) -> HtmlElement {
-    root.query_selector(selector)
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .unchecked_into()
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    find(root, selector).text_content().unwrap_or_default()
 }
 
 fn clear_storage() {
@@ -96,7 +33,7 @@ fn clear_storage() {
 
 #[wasm_bindgen_test]
 async fn next_and_previous_move_through_the_steps() {
-    let root = mount(&[("sections", "procedure")]).await;
+    let root = mount(&example("procedure").pairs()).await;
     assert!(text(&root, ".kg-step-title").contains("Step 1 of 8"));
     find(&root, ".kg-next").click();
     settle().await;
@@ -114,7 +51,7 @@ async fn next_and_previous_move_through_the_steps() {
 
 #[wasm_bindgen_test]
 async fn the_step_list_jumps_to_a_step_and_marks_it_current() {
-    let root = mount(&[("sections", "procedure")]).await;
+    let root = mount(&example("procedure").pairs()).await;
     let buttons = root
         .query_selector_all(".kg-step-list button")
         .expect("buttons");
@@ -191,7 +128,7 @@ async fn unreadable_saved_data_is_backed_up_and_the_patient_told() {
 
 #[wasm_bindgen_test]
 async fn the_language_switch_changes_every_string() {
-    let root = mount(&[]).await;
+    let root = mount(&example("minimal").pairs()).await;
     assert_eq!(
         text(&root, ".kg-title"),
         "Your guide to balloon kyphoplasty"
@@ -252,7 +189,7 @@ fn dispatch_pointer(target: &Element, kind: &str, x: i32, y: i32) {
 
 #[wasm_bindgen_test]
 async fn arrow_keys_change_the_step_but_not_inside_the_slider() {
-    let root = mount(&[("sections", "procedure"), ("start-step", "5")]).await;
+    let root = mount(&example("start-step").pairs()).await;
     let stage: Element = find(&root, ".kg-next").into();
     dispatch_key(&stage, "ArrowRight");
     settle().await;
@@ -271,7 +208,7 @@ async fn arrow_keys_change_the_step_but_not_inside_the_slider() {
 
 #[wasm_bindgen_test]
 async fn the_slider_inflates_the_balloon_and_says_how_far() {
-    let root = mount(&[("sections", "procedure"), ("start-step", "5")]).await;
+    let root = mount(&example("start-step").pairs()).await;
     let slider: HtmlInputElement = find(&root, "input[type=range]").unchecked_into();
     assert_eq!(slider.value(), "100");
     slider.set_value("40");
@@ -323,7 +260,7 @@ async fn swiping_the_illustration_moves_between_steps() {
 
 #[wasm_bindgen_test]
 async fn step_changes_and_ticks_are_announced() {
-    let root = mount(&[("sections", "procedure")]).await;
+    let root = mount(&example("procedure").pairs()).await;
     find(&root, ".kg-next").click();
     settle().await;
     assert!(text(&root, "[aria-live=polite]").starts_with("Step 2 of 8: "));
@@ -337,7 +274,7 @@ async fn step_changes_and_ticks_are_announced() {
 
 #[wasm_bindgen_test]
 async fn the_warning_signs_shortcut_moves_focus_to_the_warnings() {
-    let root = mount(&[]).await;
+    let root = mount(&example("minimal").pairs()).await;
     find(&root, ".kg-emergency-strip button").click();
     settle().await;
     let active = gloo::utils::document().active_element().expect("focus");
@@ -347,7 +284,7 @@ async fn the_warning_signs_shortcut_moves_focus_to_the_warnings() {
 
 #[wasm_bindgen_test]
 async fn dragging_the_slider_on_a_touch_screen_does_not_change_the_step() {
-    let root = mount(&[("sections", "procedure"), ("start-step", "5")]).await;
+    let root = mount(&example("start-step").pairs()).await;
     let slider: Element = find(&root, "input[type=range]").into();
     dispatch_pointer(&slider, "pointerdown", 300, 400);
     dispatch_pointer(&slider, "pointerup", 120, 402);

@@ -2,13 +2,13 @@
 //! in a real DOM, read back from the page and from localStorage.
 #![cfg(target_arch = "wasm32")]
 
+mod support;
+
 use gloo::timers::future::TimeoutFuture;
-use kyphoplasty_guide_core::components::app::{App, AppProps};
-use kyphoplasty_guide_core::embed::languages;
-use kyphoplasty_guide_core::Config;
+use support::browser::{find, load_english, render_in_page, text};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -23,43 +23,13 @@ fn forget(name: &str) {
     let _ = storage().remove_item(&format!("{}:unreadable", key(name)));
 }
 
-fn load_english() {
-    let text = include_str!(concat!(env!("OUT_DIR"), "/text-en.json"));
-    let json = format!(
-        r#"{{"format":1,"lang":"en","textFormat":"{}","text":{text}}}"#,
-        kyphoplasty_guide_core::content::TEXT_FORMAT
-    );
-    let document = js_sys::JSON::parse(&json).expect("the build's text table is JSON");
-    languages::load_document(&document).expect("English loads");
-}
-
 async fn mount(storage_key: &str) -> Element {
     load_english();
-    let document = gloo::utils::document();
-    let root = document.create_element("div").expect("div");
-    document
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
-    let key = storage_key.to_string();
-    let config = Config::from_attributes(
-        |name| match name {
-            "sections" => Some("visit warnings".into()),
-            "storage-key" => Some(key.clone()),
-            "practice-phone" => Some("(555) 010-0199".into()),
-            _ => None,
-        },
-        None,
-    );
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            config,
-            ..AppProps::default()
-        },
-    )
-    .render();
+    let root = render_in_page(&[
+        ("sections", "visit warnings"),
+        ("storage-key", storage_key),
+        ("practice-phone", "(555) 010-0199"),
+    ]);
     settle().await;
     root
 }
@@ -68,22 +38,10 @@ async fn settle() {
     TimeoutFuture::new(30).await;
 }
 
-fn find(root: &Element, selector: &str) -> HtmlElement {
-    root.query_selector(selector)
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .unchecked_into()
-}
-
 fn count(root: &Element, selector: &str) -> u32 {
     root.query_selector_all(selector)
         .map(|l| l.length())
         .unwrap_or(0)
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    find(root, selector).text_content().unwrap_or_default()
 }
 
 fn storage() -> web_sys::Storage {

@@ -2,10 +2,13 @@
 //! asserting on the real text and structure a patient would get.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use kyphoplasty_guide_core::components::app::{App, AppProps};
 use kyphoplasty_guide_core::content::{guide, Lang};
 use kyphoplasty_guide_core::Config;
 use std::collections::HashMap;
+use support::examples::example;
 
 fn render(attributes: &[(&str, &str)]) -> String {
     let map: HashMap<String, String> = attributes
@@ -30,7 +33,7 @@ fn render(attributes: &[(&str, &str)]) -> String {
 
 #[test]
 fn the_widget_is_a_named_region_with_its_title_and_emergency_number() {
-    let html = render(&[]);
+    let html = render(&example("minimal").pairs());
     assert!(
         html.starts_with(
             r#"<section lang="en" aria-label="Balloon kyphoplasty guide" class="kg">"#
@@ -46,7 +49,7 @@ fn the_widget_is_a_named_region_with_its_title_and_emergency_number() {
 
 #[test]
 fn every_section_is_listed_in_the_navigation_in_order() {
-    let page = render(&[]);
+    let page = render(&example("minimal").pairs());
     let start = page.find("<nav").expect("a nav");
     let html = &page[start..];
     let positions: Vec<usize> = [
@@ -104,12 +107,11 @@ fn checklists_render_every_item_as_a_checkbox_with_progress() {
 
 #[test]
 fn practice_values_appear_in_the_text() {
-    let html = render(&[
-        ("sections", "warnings"),
-        ("practice-name", "Riverside Spine"),
-        ("practice-phone", "(555) 010-0199"),
-        ("emergency-number", "112"),
-    ]);
+    let html = render(
+        &example("practice")
+            .with(&[("sections", "warnings"), ("emergency-number", "112")])
+            .pairs(),
+    );
     assert!(html.contains("Contact Riverside Spine if:"));
     assert!(html.contains(r#"href="tel:5550100199""#));
     assert!(html.contains("Call 112 now if:"));
@@ -126,7 +128,11 @@ fn heading_levels_follow_the_attribute() {
 
 #[test]
 fn spanish_renders_the_whole_guide_in_spanish() {
-    let html = render(&[("lang", "es"), ("sections", "aftercare")]);
+    let html = render(
+        &example("spanish")
+            .with(&[("sections", "aftercare")])
+            .pairs(),
+    );
     assert!(html.contains(r#"lang="es""#));
     assert!(html.contains("Su guía sobre la cifoplastia con balón"));
     assert!(html.contains(&escape(
@@ -141,10 +147,11 @@ fn spanish_renders_the_whole_guide_in_spanish() {
 
 #[test]
 fn markup_in_attributes_is_shown_as_text_never_as_markup() {
-    let html = render(&[
-        ("practice-name", "<script>alert(1)</script>"),
-        ("sections", "warnings"),
-    ]);
+    let html = render(
+        &example("hostile-name")
+            .with(&[("sections", "warnings")])
+            .pairs(),
+    );
     assert!(!html.contains("<script>"));
     assert!(html.contains("&lt;script&gt;"));
 }

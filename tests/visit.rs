@@ -3,6 +3,8 @@
 //! the safety line only when pain rises, and own questions as text only.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use kyphoplasty_guide_core::components::context::GuideContext;
 use kyphoplasty_guide_core::components::visit::Visit;
 use kyphoplasty_guide_core::content::Lang;
@@ -10,6 +12,7 @@ use kyphoplasty_guide_core::diary::{Diary, Entry, Mobility};
 use kyphoplasty_guide_core::state::{GuideState, Section};
 use kyphoplasty_guide_core::storage::Persistence;
 use kyphoplasty_guide_core::Config;
+use support::examples::example;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -23,14 +26,8 @@ struct HarnessProps {
 
 #[function_component(Harness)]
 fn harness(props: &HarnessProps) -> Html {
-    let config = Config::from_attributes(
-        |name| match name {
-            "practice-phone" => Some("(555) 010-0199".into()),
-            "practice-name" => Some("Riverside Spine".into()),
-            _ => None,
-        },
-        None,
-    );
+    let practice = example("practice");
+    let config = Config::from_attributes(|name| practice.get(name), None);
     let props = props.clone();
     let state = use_reducer(move || {
         let mut state = GuideState::new(props.lang, Section::Visit, 0, 8)

@@ -9,12 +9,12 @@ import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startServer, launchBrowser, widgetReady, documentShown, axeAudit, describeViolations } from "./support.mjs";
+import { startServer, launchBrowser, widgetReady, documentShown, axeAudit, describeViolations, settledScreenshot, exampleQuery, a11yHost } from "./support.mjs";
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 const SECTIONS = ["overview", "procedure", "before", "aftercare", "warnings", "risks", "questions", "visit", "sources"];
 const NAMES = ["Overview", "The procedure", "Before", "Aftercare", "Warning signs", "Risks and benefits", "Questions", "My visit", "Sources"];
-const PAGE = "/fixtures/a11y-host.html?practice-name=Riverside%20Spine&practice-phone=(555)%20010-0199";
+const PAGE = a11yHost(exampleQuery("practice"));
 
 let server, browser;
 before(async () => {
@@ -150,7 +150,7 @@ test("768 px: the list shows as before, every part a button; keyboard, names, th
 
 test("Spanish: the Contents button speaks Spanish and names the open part", async () => {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await page.goto(server.origin + PAGE + "&lang=es");
+  await page.goto(server.origin + PAGE + "&" + exampleQuery("spanish"));
   const host = await widgetReady(page);
   const nav = host.getByRole("navigation", { name: "Partes de esta guía" });
   await nav.getByRole("button", { name: "Contenido: Resumen", expanded: false }).click();
@@ -184,18 +184,6 @@ test("nothing overflows at 320 px with the Contents list open, in English and Sp
   }
   await page.close();
 });
-
-/** A full-page screenshot once two in a row agree. */
-async function settledScreenshot(page) {
-  let last = await page.screenshot({ fullPage: true });
-  for (let i = 0; i < 10; i++) {
-    await page.waitForTimeout(150);
-    const next = await page.screenshot({ fullPage: true });
-    if (next.equals(last)) return next;
-    last = next;
-  }
-  return last;
-}
 
 test("390 px: no visible change when the wasm takes over with the Contents list open on the procedure; focus stays on its button", async () => {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

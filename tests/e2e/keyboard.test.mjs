@@ -5,10 +5,9 @@
 // too, so it is never lost to <body>.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, widgetReady, contrast } from "./support.mjs";
+import { startServer, launchBrowser, contrast, exampleQuery, a11yHost, SECTIONS, openGuide } from "./support.mjs";
 
-const SECTIONS = ["overview", "procedure", "before", "aftercare", "warnings", "risks", "questions", "sources"];
-const PAGE = "/fixtures/a11y-host.html?practice-name=Riverside%20Spine&practice-phone=(555)%20010-0199";
+const PAGE = a11yHost(exampleQuery("practice"));
 
 let server, browser;
 before(async () => {
@@ -21,16 +20,6 @@ after(async () => {
 });
 
 // ---------------------------------------------------------------- helpers
-
-async function openGuide(page, url = PAGE) {
-  await page.goto(server.origin + url);
-  const host = await widgetReady(page);
-  await page.waitForFunction(() => {
-    const kg = document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg");
-    return getComputedStyle(kg).borderTopStyle === "solid";
-  });
-  return host;
-}
 
 /**
  * Where focus is: the chain document.activeElement → shadowRoot.activeElement…,
@@ -163,7 +152,7 @@ for (const section of SECTIONS) {
   test(`Tab order (${section}): every control, in reading order, each with a visible focus indicator; Tab leaves and Shift+Tab returns`, async (t) => {
     const context = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: "en-US" });
     const page = await context.newPage();
-    const host = await openGuide(page);
+    const host = await openGuide(page, server.origin, PAGE);
     await prepare(page, host, section);
     const expected = await recordTabbables(page);
 
@@ -222,7 +211,7 @@ for (const section of SECTIONS) {
 test("focused controls keep their text readable (4.5:1) on the yellow focus background", async (t) => {
   const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
   const page = await context.newPage();
-  const host = await openGuide(page);
+  const host = await openGuide(page, server.origin, PAGE);
   const unreadable = [];
   for (const section of ["warnings", "overview"]) {
     await prepare(page, host, section);
@@ -248,7 +237,7 @@ test("focused controls keep their text readable (4.5:1) on the yellow focus back
 
 test("sections open with Enter and with Space; focus stays on the nav button", async (t) => {
   const page = await browser.newPage();
-  const host = await openGuide(page);
+  const host = await openGuide(page, server.origin, PAGE);
   await page.evaluate(() => document.getElementById("before-widget").focus());
   await tabTo(page, (f) => f.deepest.includes("[data-section=before]"));
   await page.keyboard.press("Enter");
@@ -269,7 +258,7 @@ test("sections open with Enter and with Space; focus stays on the nav button", a
 
 test("the emergency strip's Warning signs button, which disappears, moves focus to the section heading", async (t) => {
   const page = await browser.newPage();
-  const host = await openGuide(page);
+  const host = await openGuide(page, server.origin, PAGE);
   await page.evaluate(() => document.getElementById("before-widget").focus());
   await tabTo(page, (f) => f.deepest.startsWith("button.kg-button.kg-button-warning"));
   await page.keyboard.press("Enter");
@@ -288,7 +277,7 @@ test("the emergency strip's Warning signs button, which disappears, moves focus 
 
 test("procedure: Next and Previous with Enter; arrow keys change steps when focus is in the procedure", async () => {
   const page = await browser.newPage();
-  const host = await openGuide(page);
+  const host = await openGuide(page, server.origin, PAGE);
   await openByKeyboard(page, host, "procedure");
   assert.equal(await stepText(host), "Step 1 of 8");
   await tabTo(page, (f) => f.deepest.startsWith("button.kg-button.kg-next"));
@@ -327,7 +316,7 @@ test("procedure: Next and Previous with Enter; arrow keys change steps when focu
 
 test("procedure: the inflation slider moves with arrow keys, Home and End; its value text follows", async () => {
   const page = await browser.newPage();
-  const host = await openGuide(page);
+  const host = await openGuide(page, server.origin, PAGE);
   await openByKeyboard(page, host, "procedure");
   await tabTo(page, (f) => f.deepest.includes("The balloon lifts"));
   await page.keyboard.press("Enter");
@@ -359,7 +348,7 @@ test("procedure: the inflation slider moves with arrow keys, Home and End; its v
 
 test("procedure: the Show labels checkbox toggles with Space", async () => {
   const page = await browser.newPage();
-  const host = await openGuide(page);
+  const host = await openGuide(page, server.origin, PAGE);
   await openByKeyboard(page, host, "procedure");
   await tabTo(page, (f) => f.deepest.includes("Show labels"));
   assert.equal(await host.locator(".kg-ill-labels").count(), 1);
@@ -374,7 +363,7 @@ test("procedure: the Show labels checkbox toggles with Space", async () => {
 test("checklists: boxes toggle with Space and the progress follows", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const host = await openGuide(page);
+  const host = await openGuide(page, server.origin, PAGE);
   await openByKeyboard(page, host, "before");
   await tabTo(page, (f) => f.deepest.includes(".kg-checkbox[type=checkbox]"));
   const first = host.locator("input.kg-checkbox").first();
@@ -394,7 +383,7 @@ test("checklists: boxes toggle with Space and the progress follows", async () =>
 test("clearing ticks by keyboard keeps focus in the confirmation and back on the button", async (t) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const host = await openGuide(page);
+  const host = await openGuide(page, server.origin, PAGE);
   await openByKeyboard(page, host, "before");
   await tabTo(page, (f) => f.deepest.includes(".kg-checkbox[type=checkbox]"));
   await page.keyboard.press(" ");
@@ -414,7 +403,7 @@ test("clearing ticks by keyboard keeps focus in the confirmation and back on the
 test("aftercare: the procedure date accepts typed input", async () => {
   const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
-  const host = await openGuide(page);
+  const host = await openGuide(page, server.origin, PAGE);
   await openByKeyboard(page, host, "aftercare");
   const f = await tabTo(page, (f) => f.deepest.includes("[type=date]"));
   assert.match(f.deepest, /Date of your procedure|procedure/i, "the date field is named by its label");
@@ -432,7 +421,7 @@ test("aftercare: the procedure date accepts typed input", async () => {
 test("aftercare: removing the date by keyboard keeps focus in the date field", async (t) => {
   const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
-  const host = await openGuide(page);
+  const host = await openGuide(page, server.origin, PAGE);
   await openByKeyboard(page, host, "aftercare");
   await tabTo(page, (f) => f.deepest.includes("[type=date]"));
   await page.keyboard.type("03152026");
@@ -448,7 +437,7 @@ test("aftercare: removing the date by keyboard keeps focus in the date field", a
 
 test("questions open and close with Enter and Space", async () => {
   const page = await browser.newPage();
-  const host = await openGuide(page);
+  const host = await openGuide(page, server.origin, PAGE);
   await openByKeyboard(page, host, "questions");
   await tabTo(page, (f) => f.deepest.startsWith("summary"));
   const details = host.locator("details").first();
@@ -461,7 +450,7 @@ test("questions open and close with Enter and Space", async () => {
 
 test("the language button works with Enter and keeps focus", async (t) => {
   const page = await browser.newPage();
-  const host = await openGuide(page);
+  const host = await openGuide(page, server.origin, PAGE);
   await page.evaluate(() => document.getElementById("before-widget").focus());
   await tabTo(page, (f) => f.deepest.includes("Leer esta guía"));
   await page.keyboard.press("Enter");

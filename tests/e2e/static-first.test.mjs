@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startServer, launchBrowser, widgetReady, documentShown, watchErrors, axeAudit, describeViolations, builtFiles } from "./support.mjs";
+import { startServer, launchBrowser, widgetReady, documentShown, watchErrors, axeAudit, describeViolations, builtFiles, settledScreenshot } from "./support.mjs";
 
 // The build's hashed file names, from the loader's table.
 const FILES = builtFiles();
@@ -65,18 +65,6 @@ test("the document, with the practice's name, is on screen before the wasm arriv
   await host.getByRole("heading", { name: /Step 2 of 8/ }).waitFor();
   await page.close();
 });
-
-/** A full-page screenshot once two in a row agree (a busy machine may catch a frame mid-paint). */
-async function settledScreenshot(page) {
-  let last = await page.screenshot({ fullPage: true });
-  for (let i = 0; i < 10; i++) {
-    await page.waitForTimeout(150);
-    const next = await page.screenshot({ fullPage: true });
-    if (next.equals(last)) return next;
-    last = next;
-  }
-  return last;
-}
 
 for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
   test(`no visible change when the wasm takes over (${name})`, async () => {

@@ -174,6 +174,104 @@ export function watchErrors(page) {
   return errors;
 }
 
+/** A full-page screenshot once two in a row agree (a busy machine may catch a frame mid-paint). */
+export async function settledScreenshot(page) {
+  let last = await page.screenshot({ fullPage: true });
+  for (let i = 0; i < 10; i++) {
+    await page.waitForTimeout(150);
+    const next = await page.screenshot({ fullPage: true });
+    if (next.equals(last)) return next;
+    last = next;
+  }
+  return last;
+}
+
+// ---------------------------------------------------------------- example configurations
+
+const EXAMPLES = path.resolve(here, "../examples/configs.json");
+let examples = null;
+
+/**
+ * The example configuration called `name` from tests/examples/configs.json (shared with the
+ * native and browser tests): { name, description, attributes }.
+ */
+export function example(name) {
+  examples ??= JSON.parse(readFileSync(EXAMPLES, "utf8")).examples;
+  const found = examples.find((e) => e.name === name);
+  if (!found) throw new Error(`no example "${name}" in tests/examples/configs.json`);
+  return found;
+}
+
+/** An example's attributes as a query string for fixtures/a11y-host.html (which sets them on the element). */
+export function exampleQuery(name) {
+  return Object.entries(example(name).attributes)
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join("&");
+}
+
+// ---------------------------------------------------------------- the accessibility host page
+
+/** The parts of the guide the accessibility and keyboard tests walk through (all but My visit). */
+export const SECTIONS = ["overview", "procedure", "before", "aftercare", "warnings", "risks", "questions", "sources"];
+
+/** fixtures/a11y-host.html, a plain host page; the query string sets the element's attributes. */
+export const a11yHost = (query = "") => `/fixtures/a11y-host.html${query ? "?" + query : ""}`;
+
+/** Opens `origin + url` and waits for the widget and its stylesheet (layout checks need both). */
+export async function openGuide(page, origin, url = "/") {
+  await page.goto(origin + url);
+  const host = await widgetReady(page);
+  await page.waitForFunction(() => {
+    const kg = document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg");
+    return getComputedStyle(kg).borderTopStyle === "solid";
+  });
+  return host;
+}
+
+/** Opens a section with its part button; on a small screen the parts fold behind the "Contents" button, opened first. */
+export async function openSection(host, section) {
+  const toggle = host.locator(".kg-nav-toggle");
+  if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await host.locator(`.kg-nav-button[data-section="${section}"]`).click();
+  await host.locator(`.kg-body .kg-section[data-section="${section}"]`).waitFor();
+}
+
+/** Jumps to procedure step `n` with the step list. */
+export async function goToStep(host, n) {
+  await host.locator(".kg-step-list button").nth(n - 1).click();
+  await host.getByText(`Step ${n} of 8`).first().waitFor();
+}
+
+/** Where the accessibility tests put their screenshots. */
+export const SHOTS = process.env.KG_A11Y_SHOTS || "/tmp/a11y-shots";
+
+/** A screenshot of the guide's element into SHOTS. */
+export async function shot(page, name) {
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.locator("kyphoplasty-guide").screenshot({ path: file, animations: "disabled" });
+  return file;
+}
+
+/**
+ * Every WCAG A/AA tag up to 2.2, and axe's best practices (heading order, landmarks,
+ * unique names): not WCAG requirements, but cheap to keep clean and they catch
+ * outline mistakes that 1.3.1 and 2.4.6 care about.
+ */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+/**
+ * Runs axe (AXE_TAGS) on the widget's shadow root; returns the violations with the state's
+ * name. `seen` ({ rules: Set, states: [] }), when given, records the rules run and the state.
+ */
+export async function audit(page, state, seen = null) {
+  const result = await axeAudit(page, AXE_TAGS);
+  if (seen) {
+    for (const id of result.rules) seen.rules.add(id);
+    seen.states.push(state);
+  }
+  return { state, ...result };
+}
+
 const AXE = path.resolve(here, "../../node_modules/axe-core/axe.min.js");
 
 /** Runs axe-core (with `tags`) on the guide's element and its shadow root: the rules it ran, its violations and incompletes. */

@@ -1,0 +1,85 @@
+//! The widget in a real page (wasm-bindgen-test in headless Chromium): the text tables it
+//! is given, a fresh element it renders into, and finding things in it. Shared by
+//! `tests/browser.rs` and `tests/browser_diary.rs`; each waits for the render its own way.
+
+use kyphoplasty_guide_core::components::app::{App, AppProps};
+use kyphoplasty_guide_core::embed::languages;
+use kyphoplasty_guide_core::Config;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// A language's document as the loader hands it over: the wasm carries no text, so
+/// the tests give it the text tables the build wrote (the same ones the documents carry).
+pub fn guide_document(lang: &str) -> wasm_bindgen::JsValue {
+    let text = match lang {
+        "es" => include_str!(concat!(env!("OUT_DIR"), "/text-es.json")),
+        _ => include_str!(concat!(env!("OUT_DIR"), "/text-en.json")),
+    };
+    let json = format!(
+        r#"{{"format":1,"lang":"{lang}","textFormat":"{}","text":{text}}}"#,
+        kyphoplasty_guide_core::content::TEXT_FORMAT
+    );
+    js_sys::JSON::parse(&json).expect("the build's text table is JSON")
+}
+
+/// Loads English only.
+pub fn load_english() {
+    languages::load_document(&guide_document("en")).expect("English loads");
+}
+
+/// Loads English, and gives the widget a loader-like fetcher for the other language
+/// (a promise of its document, as the loader's `loadDocument` returns).
+pub fn load_languages() {
+    load_english();
+    let fetch = Closure::<dyn Fn(String) -> js_sys::Promise>::new(|tag: String| {
+        js_sys::Promise::resolve(&guide_document(&tag))
+    });
+    languages::install(Some(fetch.into_js_value().unchecked_into()));
+}
+
+/// Renders a widget with the given attributes into a fresh element at the end of the
+/// page (its text loaded first); the caller waits for it to render.
+pub fn render_in_page(attributes: &[(&str, &str)]) -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    let attrs: Vec<(String, String)> = attributes
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let config = Config::from_attributes(
+        |name| {
+            attrs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        },
+        None,
+    );
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            config,
+            ..AppProps::default()
+        },
+    )
+    .render();
+    root
+}
+
+pub fn find(root: &Element, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .unchecked_into()
+}
+
+pub fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
