@@ -32,6 +32,7 @@ import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { launchBrowser, builtFiles } from "../tests/e2e/support.mjs";
 import { LOADER } from "./release.mjs";
 import { IMMUTABLE } from "./caching.mjs";
@@ -48,54 +49,52 @@ const ROOT = path.resolve(here, "..");
 
 // --- options ---------------------------------------------------------------------------
 
-function parseArgs(argv) {
-  const o = {
-    runs: 7,
-    throttle: 4,
-    dist: "/tmp/kg-bench-dist",
-    targetDir: "/tmp/kg-bench-target",
-    analysisDir: "/tmp/kg-bench-analysis",
-    build: true,
-    static: null,
-    twiggy: true,
-    install: true,
-    browser: true,
-    write: true,
-    waitIdle: 60,
-    cache: "headers",
-    out: path.join(ROOT, "BENCHMARKS.md"),
+// Every option with its default; `parseArgs` from node:util reads them (strict: an
+// unknown option or a missing value is an error).
+const OPTIONS = {
+  runs: { type: "string", default: "7" },
+  throttle: { type: "string", default: "4" },
+  dist: { type: "string", default: "/tmp/kg-bench-dist" },
+  "cargo-target-dir": { type: "string", default: "/tmp/kg-bench-target" },
+  "analysis-dir": { type: "string", default: "/tmp/kg-bench-analysis" },
+  static: { type: "string" },
+  "wait-idle": { type: "string", default: "60" },
+  cache: { type: "string", default: "headers" },
+  out: { type: "string", default: path.join(ROOT, "BENCHMARKS.md") },
+  "no-build": { type: "boolean", default: false },
+  "no-twiggy": { type: "boolean", default: false },
+  "no-install": { type: "boolean", default: false },
+  "no-browser": { type: "boolean", default: false },
+  "no-write": { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+};
+const CACHE_MODES = ["headers", "no-cache", "no-store"];
+
+function readOptions(args) {
+  const { values: v, tokens } = parseArgs({ args, options: OPTIONS, strict: true, tokens: true });
+  if (!CACHE_MODES.includes(v.cache)) throw new Error(`--cache takes headers, no-cache or no-store, not ${v.cache}`);
+  // The command as given, for the report's first line (where it writes is not part of it).
+  const given = tokens
+    .filter((t) => t.kind === "option" && !["no-write", "out", "help"].includes(t.name))
+    .map((t) => (t.value === undefined ? t.rawName : `${t.rawName} ${t.value}`));
+  return {
+    runs: Math.max(1, parseInt(v.runs, 10)),
+    throttle: Math.max(1, Number(v.throttle)),
+    dist: path.resolve(v.dist),
+    targetDir: path.resolve(v["cargo-target-dir"]),
+    analysisDir: path.resolve(v["analysis-dir"]),
+    static: v.static === undefined ? null : path.resolve(v.static),
+    waitIdle: Math.max(0, Number(v["wait-idle"])),
+    cache: v.cache,
+    out: path.resolve(v.out),
+    build: !v["no-build"],
+    twiggy: !v["no-twiggy"],
+    install: !v["no-install"],
+    browser: !v["no-browser"],
+    write: !v["no-write"],
+    help: v.help,
+    command: ["node scripts/bench.mjs", ...given].join(" "),
   };
-  const given = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const val = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      given.push(`${a} ${v}`);
-      return v;
-    };
-    if (a === "--runs") o.runs = Math.max(1, parseInt(val(), 10));
-    else if (a === "--throttle") o.throttle = Math.max(1, Number(val()));
-    else if (a === "--dist") o.dist = path.resolve(val());
-    else if (a === "--cargo-target-dir") o.targetDir = path.resolve(val());
-    else if (a === "--analysis-dir") o.analysisDir = path.resolve(val());
-    else if (a === "--static") o.static = path.resolve(val());
-    else if (a === "--wait-idle") o.waitIdle = Math.max(0, Number(val()));
-    else if (a === "--out") o.out = path.resolve(val());
-    else if (a === "--cache") {
-      o.cache = val();
-      if (!["headers", "no-cache", "no-store"].includes(o.cache)) throw new Error(`--cache takes headers, no-cache or no-store, not ${o.cache}`);
-    }
-    else if (a === "--no-build") (o.build = false), given.push(a);
-    else if (a === "--no-twiggy") (o.twiggy = false), given.push(a);
-    else if (a === "--no-install") (o.install = false), given.push(a);
-    else if (a === "--no-browser") (o.browser = false), given.push(a);
-    else if (a === "--no-write") (o.write = false), given.push(a);
-    else if (a === "-h" || a === "--help") o.help = true;
-    else throw new Error(`unknown option ${a} (see --help)`);
-  }
-  o.command = ["node scripts/bench.mjs", ...given.filter((g) => !/^--(no-write|out)/.test(g))].join(" ");
-  return o;
 }
 
 // --- build --------------------------------------------------------------------------------
@@ -616,7 +615,7 @@ async function writeMarkdown(file, body) {
 // --- main ---------------------------------------------------------------------------------
 
 async function main() {
-  const o = parseArgs(process.argv.slice(2));
+  const o = readOptions(process.argv.slice(2));
   if (o.help) {
     // The usage is the comment block at the top of this file.
     const self = await fs.readFile(fileURLToPath(import.meta.url), "utf8");
