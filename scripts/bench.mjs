@@ -37,7 +37,7 @@ import { launchBrowser, builtFiles } from "../tests/e2e/support.mjs";
 import { LOADER } from "./release.mjs";
 import { IMMUTABLE } from "./caching.mjs";
 import { REPEAT_LOADER_MAX_AGE, repeatInteractive, repeatStatic, repeatSection } from "./bench/repeat.mjs";
-import { startBenchServer } from "./bench/server.mjs";
+import { startBenchServer } from "./bench/serving.mjs";
 import { widgetPage, emptyPage, staticPage, staticFromFile, cssForStatic } from "./bench/pages.mjs";
 import { embedSizes } from "./bench/sizes.mjs";
 import { wasmSections, dataText, analyze } from "./bench/wasm.mjs";
