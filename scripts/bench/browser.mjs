@@ -345,32 +345,43 @@ export async function interactions(browser, origin, rate, runs) {
   await ready(page);
   await sleep(300);
   const settle = rate > 1 ? 450 : 250;
-  const out = { step: [], tick: [], null: [], cold: {}, errors };
+  const click = async (selector, index = 0, light = false) => tracedClick(browser, page, await target(page, selector, index, light), settle);
+  const steps = await stepClicks(page, click, runs);
+  const ticks = await tickClicks(page, click, runs);
+  const host = await hostClicks(click, runs);
+  await context.close();
+  return { step: steps.measured, tick: ticks.measured, null: host, cold: { step: steps.cold, tick: ticks.cold }, errors };
+}
 
-  const open = async (section) => {
-    await page.evaluate((section) => {
-      document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(`.kg-nav-button[data-section="${section}"]`).click();
-    }, section);
-    await sleep(300);
-  };
-  const stepNumber = () =>
-    page.evaluate(() => {
-      // "Step 2 of 8" (.kg-step-number / .kg-step-progress), else the step list's aria-current.
-      const root = document.querySelector("kyphoplasty-guide").shadowRoot;
-      const p = root.querySelector(".kg-step-number, .kg-step-progress");
-      const m = p && p.textContent.match(/(\d+)\D+(\d+)/);
-      if (m) return { n: Number(m[1]), total: Number(m[2]) };
-      const cur = root.querySelector('[aria-current="step"]');
-      const item = cur && cur.closest("li");
-      if (!item) return null;
-      const items = [...item.parentElement.children];
-      return { n: items.indexOf(item) + 1, total: items.length };
-    });
+async function openSection(page, section) {
+  await page.evaluate((section) => {
+    document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(`.kg-nav-button[data-section="${section}"]`).click();
+  }, section);
+  await sleep(300);
+}
 
-  // Step changes.
-  await open("procedure");
+/** { n, total } of the procedure's current step, or null when it is not shown. */
+function stepNumber(page) {
+  return page.evaluate(() => {
+    // "Step 2 of 8" (.kg-step-number / .kg-step-progress), else the step list's aria-current.
+    const root = document.querySelector("kyphoplasty-guide").shadowRoot;
+    const p = root.querySelector(".kg-step-number, .kg-step-progress");
+    const m = p && p.textContent.match(/(\d+)\D+(\d+)/);
+    if (m) return { n: Number(m[1]), total: Number(m[2]) };
+    const cur = root.querySelector('[aria-current="step"]');
+    const item = cur && cur.closest("li");
+    if (!item) return null;
+    const items = [...item.parentElement.children];
+    return { n: items.indexOf(item) + 1, total: items.length };
+  });
+}
+
+/** Step changes (Next on the procedure section); a click counts only if the step went up by one. */
+async function stepClicks(page, click, runs) {
+  const out = { cold: undefined, measured: [] };
+  await openSection(page, "procedure");
   for (let i = 0; i <= runs; i++) {
-    let s = await stepNumber();
+    let s = await stepNumber(page);
     if (!s) throw new Error("procedure section did not render");
     if (s.n >= s.total) {
       // Back to step 1 (untimed), so every measured click is a real step change.
@@ -379,43 +390,47 @@ export async function interactions(browser, origin, rate, runs) {
         for (let k = 0; k < 20; k++) root.querySelector(".kg-previous").click();
       });
       await sleep(300);
-      s = await stepNumber();
+      s = await stepNumber(page);
     }
-    const r = await tracedClick(browser, page, await target(page, ".kg-next"), settle);
-    const after = await stepNumber();
+    const r = await click(".kg-next");
+    const after = await stepNumber(page);
     if (r && after && after.n === s.n + 1) {
-      if (i === 0) out.cold.step = r;
-      else out.step.push(r);
+      if (i === 0) out.cold = r;
+      else out.measured.push(r);
     } else log(`step click ${i} not counted (step ${s.n} → ${after?.n})`);
   }
+  return out;
+}
 
-  // Checkbox ticks.
-  await open("before");
+/** Checkbox ticks on the before section; a click counts only if the box changed state. */
+async function tickClicks(page, click, runs) {
+  const out = { cold: undefined, measured: [] };
+  await openSection(page, "before");
   for (let i = 0; i <= runs; i++) {
     const checked = () =>
-      page.evaluate(
-        (i) => {
-          const all = document.querySelector("kyphoplasty-guide").shadowRoot.querySelectorAll("input.kg-checkbox");
-          return all[i % all.length].checked;
-        },
-        i,
-      );
+      page.evaluate((i) => {
+        const all = document.querySelector("kyphoplasty-guide").shadowRoot.querySelectorAll("input.kg-checkbox");
+        return all[i % all.length].checked;
+      }, i);
     const was = await checked();
-    const r = await tracedClick(browser, page, await target(page, "input.kg-checkbox", i), settle);
+    const r = await click("input.kg-checkbox", i);
     const now = await checked();
     if (r && now !== was) {
-      if (i === 0) out.cold.tick = r;
-      else out.tick.push(r);
+      if (i === 0) out.cold = r;
+      else out.measured.push(r);
     } else log(`tick ${i} not counted (checked ${was} → ${now})`);
   }
-
-  // A click on host text the widget does not handle, for scale.
-  for (let i = 0; i <= runs; i++) {
-    const r = await tracedClick(browser, page, await target(page, "h1", 0, true), settle);
-    if (r && i > 0) out.null.push(r);
-  }
-  await context.close();
   return out;
+}
+
+/** Clicks on host text the widget does not handle, for scale (the first one left out, as for the others). */
+async function hostClicks(click, runs) {
+  const measured = [];
+  for (let i = 0; i <= runs; i++) {
+    const r = await click("h1", 0, true);
+    if (r && i > 0) measured.push(r);
+  }
+  return measured;
 }
 
 // --- memory --------------------------------------------------------------------
