@@ -199,15 +199,16 @@ async function serveStaticFloor(o, browser, server, pages) {
 /** The start-up loads, interleaved run by run so drift on the machine hits all kinds alike. */
 async function startupRuns(o, browser, origin) {
   const rate = o.throttle;
-  const r = { static: [], probe: [], traced: [], traced1: [], static4g: [], probe4g: [] };
+  const r = { static: [], probe: [], traced: [], traced1: [], static4g: [], probe4g: [], layout: [] };
   for (let i = 0; i < o.runs; i++) {
-    log(`start-up run ${i + 1}/${o.runs} (static, widget, both also on slow 4G, traced ${rate}x, traced 1x)...`);
+    log(`start-up run ${i + 1}/${o.runs} (static, widget, both also on slow 4G, traced ${rate}x, traced 1x, layout shift)...`);
     r.static.push(await B.loadStatic(browser, origin, rate));
     r.probe.push(await B.loadInteractive(browser, origin, rate));
     r.static4g.push(await B.loadStatic(browser, origin, rate, B.SLOW_4G));
     r.probe4g.push(await B.loadInteractive(browser, origin, rate, B.SLOW_4G));
     r.traced.push(await B.loadStartupTraced(browser, origin, rate));
     if (rate !== 1) r.traced1.push(await B.loadStartupTraced(browser, origin, 1));
+    r.layout.push(await B.loadLayoutShift(browser, origin, rate));
   }
   if (rate === 1) r.traced1 = r.traced;
   return r;

@@ -254,7 +254,7 @@ function longTaskSection(o, r, budgets) {
   const T = `${o.throttle}x CPU`;
   const profiles = [[T, r.traced], ...(o.throttle !== 1 ? [["1x CPU", r.traced1]] : [])].map(([label, list]) => longTaskProfile(label, list));
   const [at, at1] = profiles.map((p) => p.stat);
-  const cls = summarize(col(r.traced, "cls"));
+  const cls = summarize(col(r.layout, "cls"));
   budgets.push([`longest start-up task (${T})`, fmtMs(at?.median), "≤ 50 ms", verdict(at ? at.median <= 50 : null)]);
   if (o.throttle !== 1) budgets.push(["longest start-up task (1x CPU, for reference)", fmtMs(at1?.median), "≤ 50 ms", verdict(at1 ? at1.median <= 50 : null)]);
   budgets.push(["CLS caused by the widget", cls ? cls.median.toFixed(4) : "n/a", "0", verdict(cls ? cls.median === 0 : null)]);
@@ -295,10 +295,10 @@ function longTaskProfile(label, list) {
   return { stat, row, lines };
 }
 
-/** CLS (web-vitals) of the widget and static pages, and what the probe saw move. */
+/** CLS of the widget page (web-vitals) and of the static page (counted by hand), and what moved. */
 function layoutShiftLine(r, T, cls) {
   const clsStatic = summarize(col(r.static, "cls"));
-  const moved = [...new Set(r.traced.flatMap((x) => x.shifts.filter((s) => !s.hadRecentInput).flatMap((s) => s.sources)))];
+  const moved = [...new Set(r.layout.flatMap((x) => x.shifts.filter((s) => !s.hadRecentInput).flatMap((s) => s.sources)))];
   return (
     `Cumulative Layout Shift on the widget page (${T}): median **${cls ? cls.median.toFixed(4) : "n/a"}** (min ${cls?.min.toFixed(4)}, max ${cls?.max.toFixed(4)}); ` +
     `moved: ${moved.join(", ") || "nothing"}. Static page: ${clsStatic ? clsStatic.median.toFixed(4) : "n/a"}.`

@@ -4,8 +4,9 @@
 // allowed under any CSP), so that it sees each layout shift as it happens. Evaluated late it
 // would get every buffered shift in one batch, and it updates its value only after a batch:
 // it would report the last session window, not the largest (0.020 instead of 0.022 on a test
-// page with two windows). That is also why the static floor keeps the hand-written count
-// (browser.mjs, `cls`): an init script there would make the floor a page that runs a script.
+// page with two windows). Running from the start, it adds its own work to the page's first
+// task, so it gets loads of its own (browser.mjs, loadLayoutShift), and the static floor
+// keeps the hand-written count (browser.mjs, `cls`): the floor must run no script.
 import { readFileSync } from "node:fs";
 
 // The classic-script build (the package exports only its modules, so by path, as support.mjs loads axe-core).
