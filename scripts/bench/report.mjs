@@ -259,13 +259,13 @@ function longTaskSection(o, r, budgets) {
   if (o.throttle !== 1) budgets.push(["longest start-up task (1x CPU, for reference)", fmtMs(at1?.median), "≤ 50 ms", verdict(at1 ? at1.median <= 50 : null)]);
   budgets.push(["CLS caused by the widget", cls ? cls.median.toFixed(4) : "n/a", "0", verdict(cls ? cls.median === 0 : null)]);
   return [
+    "### 4. Longest main-thread task during start-up, and layout shift",
+    "",
     table(
       ["CPU", "longest task min", "median", "max", "tasks ≥ 50 ms", "main-thread busy", "host page's own longest (before the loader)", "`.kg` at (traced)"],
       profiles.map((p) => p.row),
       ["l", "r", "r", "r", "r", "r", "r", "r"],
     ),
-    "",
-    "### 4. Longest main-thread task during start-up, and layout shift",
     "",
     ...profiles.flatMap((p) => p.lines),
     "",
