@@ -1,7 +1,6 @@
 // How the files in dist/ are cached: one set of rules for the `_headers` file the build
-// writes (Netlify / Cloudflare Pages format), the demo and test server
-// (tests/e2e/support.mjs) and the benchmark's server, so the tests exercise what a host
-// is told to send.
+// writes (Netlify / Cloudflare Pages format) and the demo, test and benchmark server
+// (tests/e2e/support.mjs), so the tests exercise what a host is told to send.
 //
 //  - The loader keeps its public name, so it is cached briefly and then revalidated (the
 //    servers send an ETag; a host's usually does too): a release reaches every page

@@ -16,6 +16,7 @@ import {
   inside,
   ms,
 } from "./trace.mjs";
+import { observeLayoutShift, layoutShiftScore } from "./vitals.mjs";
 import { sleep, log } from "./util.mjs";
 
 const TIMEOUT = 30000;
@@ -117,8 +118,12 @@ export function paintEntries() {
   );
 }
 
-/** CLS as the web-vitals library counts it: the largest session window of shifts without recent input. */
-export function cls(shifts) {
+/**
+ * CLS counted as the web-vitals library counts it: the largest session window of shifts
+ * without recent input. Kept by hand for the static floor only, which must run no script
+ * while it loads (the widget page's CLS comes from web-vitals itself: vitals.mjs).
+ */
+function cls(shifts) {
   let best = 0;
   let current = 0;
   let first = -Infinity;
@@ -168,8 +173,8 @@ export async function loadInteractive(browser, origin, rate, network = null) {
 
 /**
  * Start-up, traced: the longest main-thread task from the loader's evaluation until
- * 500 ms after the guide is up, the main-thread time by category in that window, the
- * long tasks the page itself saw (PerformanceObserver 'longtask'), and layout shifts.
+ * 500 ms after the guide is up, the main-thread time by category in that window, and the
+ * long tasks the page itself saw (PerformanceObserver 'longtask').
  */
 export async function loadStartupTraced(browser, origin, rate) {
   const { context, page, errors } = await freshPage(browser, rate);
@@ -222,10 +227,26 @@ export async function loadStartupTraced(browser, origin, rate) {
     categories, // µs of self time
     longtasks: bench.longtasks,
     longtasksAfterLoader,
-    shifts: bench.shifts,
-    cls: cls(bench.shifts),
     errors,
   };
+}
+
+/**
+ * Layout shift on the widget page: CLS from web-vitals (vitals.mjs), and what moved, as the
+ * probe described it. Loads of their own: web-vitals runs from the start of the page, and
+ * in the traced loads its work would count in the host page's tasks before the loader.
+ */
+export async function loadLayoutShift(browser, origin, rate) {
+  const { context, page, errors } = await freshPage(browser, rate);
+  await observeLayoutShift(page);
+  const ready = consoleSignal(page, "bench:ready");
+  await page.goto(origin + "/bench-startup-1.html", { waitUntil: "load", timeout: TIMEOUT });
+  await ready;
+  await sleep(500); // as the traced loads: catches shifts from work the widget defers
+  const cls = await layoutShiftScore(page);
+  const shifts = await page.evaluate(() => window.__bench.shifts);
+  await context.close();
+  return { cls, shifts, errors };
 }
 
 // --- interactions -------------------------------------------------------------
@@ -270,6 +291,10 @@ async function target(page, selector, index = 0, light = false) {
  * of the last one; capped at `horizon` ms). That is the input handling, the widget's
  * code (Yew's update and the DOM patch), style, layout, paint and commit of the
  * frames that show the result, and anything the widget schedules (timers).
+ * Measured by hand, not as web-vitals' INP: onINP does see these clicks (page.mouse is
+ * real input), but INP is one figure per page (its slowest interaction, from the input
+ * to the next paint, in steps of 8 ms) and leaves out work after that paint; the budget
+ * is on each click's main-thread work, median of runs.
  */
 const QUIET_US = 50000;
 
@@ -338,32 +363,43 @@ export async function interactions(browser, origin, rate, runs) {
   await ready(page);
   await sleep(300);
   const settle = rate > 1 ? 450 : 250;
-  const out = { step: [], tick: [], null: [], cold: {}, errors };
+  const click = async (selector, index = 0, light = false) => tracedClick(browser, page, await target(page, selector, index, light), settle);
+  const steps = await stepClicks(page, click, runs);
+  const ticks = await tickClicks(page, click, runs);
+  const host = await hostClicks(click, runs);
+  await context.close();
+  return { step: steps.measured, tick: ticks.measured, null: host, cold: { step: steps.cold, tick: ticks.cold }, errors };
+}
 
-  const open = async (section) => {
-    await page.evaluate((section) => {
-      document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(`.kg-nav-button[data-section="${section}"]`).click();
-    }, section);
-    await sleep(300);
-  };
-  const stepNumber = () =>
-    page.evaluate(() => {
-      // "Step 2 of 8" (.kg-step-number / .kg-step-progress), else the step list's aria-current.
-      const root = document.querySelector("kyphoplasty-guide").shadowRoot;
-      const p = root.querySelector(".kg-step-number, .kg-step-progress");
-      const m = p && p.textContent.match(/(\d+)\D+(\d+)/);
-      if (m) return { n: Number(m[1]), total: Number(m[2]) };
-      const cur = root.querySelector('[aria-current="step"]');
-      const item = cur && cur.closest("li");
-      if (!item) return null;
-      const items = [...item.parentElement.children];
-      return { n: items.indexOf(item) + 1, total: items.length };
-    });
+async function openSection(page, section) {
+  await page.evaluate((section) => {
+    document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(`.kg-nav-button[data-section="${section}"]`).click();
+  }, section);
+  await sleep(300);
+}
 
-  // Step changes.
-  await open("procedure");
+/** { n, total } of the procedure's current step, or null when it is not shown. */
+function stepNumber(page) {
+  return page.evaluate(() => {
+    // "Step 2 of 8" (.kg-step-number / .kg-step-progress), else the step list's aria-current.
+    const root = document.querySelector("kyphoplasty-guide").shadowRoot;
+    const p = root.querySelector(".kg-step-number, .kg-step-progress");
+    const m = p && p.textContent.match(/(\d+)\D+(\d+)/);
+    if (m) return { n: Number(m[1]), total: Number(m[2]) };
+    const cur = root.querySelector('[aria-current="step"]');
+    const item = cur && cur.closest("li");
+    if (!item) return null;
+    const items = [...item.parentElement.children];
+    return { n: items.indexOf(item) + 1, total: items.length };
+  });
+}
+
+/** Step changes (Next on the procedure section); a click counts only if the step went up by one. */
+async function stepClicks(page, click, runs) {
+  const out = { cold: undefined, measured: [] };
+  await openSection(page, "procedure");
   for (let i = 0; i <= runs; i++) {
-    let s = await stepNumber();
+    let s = await stepNumber(page);
     if (!s) throw new Error("procedure section did not render");
     if (s.n >= s.total) {
       // Back to step 1 (untimed), so every measured click is a real step change.
@@ -372,43 +408,47 @@ export async function interactions(browser, origin, rate, runs) {
         for (let k = 0; k < 20; k++) root.querySelector(".kg-previous").click();
       });
       await sleep(300);
-      s = await stepNumber();
+      s = await stepNumber(page);
     }
-    const r = await tracedClick(browser, page, await target(page, ".kg-next"), settle);
-    const after = await stepNumber();
+    const r = await click(".kg-next");
+    const after = await stepNumber(page);
     if (r && after && after.n === s.n + 1) {
-      if (i === 0) out.cold.step = r;
-      else out.step.push(r);
+      if (i === 0) out.cold = r;
+      else out.measured.push(r);
     } else log(`step click ${i} not counted (step ${s.n} → ${after?.n})`);
   }
+  return out;
+}
 
-  // Checkbox ticks.
-  await open("before");
+/** Checkbox ticks on the before section; a click counts only if the box changed state. */
+async function tickClicks(page, click, runs) {
+  const out = { cold: undefined, measured: [] };
+  await openSection(page, "before");
   for (let i = 0; i <= runs; i++) {
     const checked = () =>
-      page.evaluate(
-        (i) => {
-          const all = document.querySelector("kyphoplasty-guide").shadowRoot.querySelectorAll("input.kg-checkbox");
-          return all[i % all.length].checked;
-        },
-        i,
-      );
+      page.evaluate((i) => {
+        const all = document.querySelector("kyphoplasty-guide").shadowRoot.querySelectorAll("input.kg-checkbox");
+        return all[i % all.length].checked;
+      }, i);
     const was = await checked();
-    const r = await tracedClick(browser, page, await target(page, "input.kg-checkbox", i), settle);
+    const r = await click("input.kg-checkbox", i);
     const now = await checked();
     if (r && now !== was) {
-      if (i === 0) out.cold.tick = r;
-      else out.tick.push(r);
+      if (i === 0) out.cold = r;
+      else out.measured.push(r);
     } else log(`tick ${i} not counted (checked ${was} → ${now})`);
   }
-
-  // A click on host text the widget does not handle, for scale.
-  for (let i = 0; i <= runs; i++) {
-    const r = await tracedClick(browser, page, await target(page, "h1", 0, true), settle);
-    if (r && i > 0) out.null.push(r);
-  }
-  await context.close();
   return out;
+}
+
+/** Clicks on host text the widget does not handle, for scale (the first one left out, as for the others). */
+async function hostClicks(click, runs) {
+  const measured = [];
+  for (let i = 0; i <= runs; i++) {
+    const r = await click("h1", 0, true);
+    if (r && i > 0) measured.push(r);
+  }
+  return measured;
 }
 
 // --- memory --------------------------------------------------------------------

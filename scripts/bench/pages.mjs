@@ -82,6 +82,8 @@ ${head}
  *  - signals "bench:ready" / "bench:interactive" with console.debug, so the driver can
  *    wait without evaluating anything in the page while it starts (Playwright's
  *    waitForFunction would inject its ~300 KB helper script into the page mid-start-up).
+ * Longer than the bench's other functions on purpose: it is one inline script, kept whole
+ * so that it reads in the order the page runs it.
  */
 function probeScript({ expected, probe }) {
   return `<script>

@@ -18,12 +18,6 @@ export function fmtMs(x) {
   return x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`;
 }
 
-/** "median (min–max, n=7)" */
-export function fmtStat(s, fmt = fmtMs) {
-  if (!s) return "n/a";
-  return `${fmt(s.median)} (min ${fmt(s.min)}, max ${fmt(s.max)}, n=${s.n})`;
-}
-
 export function fmtBytes(n) {
   if (n == null || !Number.isFinite(n)) return "n/a";
   if (Math.abs(n) >= MB) return `${(n / MB).toFixed(2)} MB`;

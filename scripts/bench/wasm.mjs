@@ -228,52 +228,72 @@ export async function ensureTwiggy(env, install) {
  */
 export async function analyze({ root, env, targetDir, dir, shipped, install }) {
   const result = { notes: [] };
-  await fs.mkdir(dir, { recursive: true });
-  const artifact = path.join(targetDir, "wasm32-unknown-unknown", "release", "kyphoplasty_guide_core.wasm");
-  if (!existsSync(artifact)) {
-    log("cargo build --release --target wasm32-unknown-unknown (for the analysis copy)...");
-    const b = await run("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown"], { cwd: root, env });
-    if (b.code !== 0) {
-      result.notes.push(`cargo build failed; no twiggy analysis:\n${b.stderr.slice(-2000)}`);
-      return result;
-    }
-  }
-  const bg = await run("wasm-bindgen", ["--target", "web", "--out-dir", dir, "--out-name", "kyphoplasty-guide-core", artifact], { env });
-  if (bg.code !== 0) {
-    result.notes.push(`wasm-bindgen failed; no twiggy analysis: ${bg.stderr.trim()}`);
-    return result;
-  }
-  const preOpt = path.join(dir, "kyphoplasty-guide-core_bg.wasm");
-  const namedOpt = path.join(dir, "named-opt.wasm");
-  const check = path.join(dir, "check.wasm");
-  log("wasm-opt -Oz (consistency check) and -Oz -g (named copy)...");
-  const [o1, o2] = await Promise.all([
-    run("wasm-opt", ["-Oz", preOpt, "-o", check], { env }),
-    run("wasm-opt", ["-Oz", "-g", preOpt, "-o", namedOpt], { env }),
-  ]);
-  if (o1.code !== 0 || o2.code !== 0) {
-    result.notes.push(`wasm-opt failed: ${(o1.stderr + o2.stderr).trim()}`);
-    return result;
-  }
-  const [shippedBuf, checkBuf, namedBuf, preBuf] = await Promise.all([shipped, check, namedOpt, preOpt].map((f) => fs.readFile(f)));
-  result.identical = Buffer.compare(shippedBuf, checkBuf) === 0;
-  result.checkSize = checkBuf.length;
-  result.namedSize = namedBuf.length;
-  result.preOptSize = preBuf.length;
-  result.preOptHasNames = WebAssembly.Module.customSections(new WebAssembly.Module(preBuf), "name").length > 0;
-  result.shippedHasNames = WebAssembly.Module.customSections(new WebAssembly.Module(shippedBuf), "name").length > 0;
-  if (!result.identical)
-    result.notes.push(
-      `The analysis copy optimised without names (${checkBuf.length} B) differs from the shipped wasm (${shippedBuf.length} B): ` +
-        "the source probably changed between the two builds; the breakdown describes the newer one.",
-    );
-
+  const copies = await namedCopies({ root, env, targetDir, dir, notes: result.notes });
+  if (!copies) return result;
+  await compareCopies(result, shipped, copies);
   const tw = await ensureTwiggy(env, install);
   result.twiggy = tw;
   if (!tw.ok) {
     result.notes.push(`twiggy unavailable, skipped the function/crate breakdown: ${tw.why}`);
     return result;
   }
+  await twiggyBreakdown(result, env, copies);
+  return result;
+}
+
+/**
+ * From the cargo artifact: `wasm-bindgen --target web` (names kept: `preOpt`), then
+ * `wasm-opt -Oz -g` (`namedOpt`) and, to check it is the shipped code, `wasm-opt -Oz` (`check`).
+ * Null (with a note) when a step fails.
+ */
+async function namedCopies({ root, env, targetDir, dir, notes }) {
+  await fs.mkdir(dir, { recursive: true });
+  const artifact = path.join(targetDir, "wasm32-unknown-unknown", "release", "kyphoplasty_guide_core.wasm");
+  if (!existsSync(artifact)) {
+    log("cargo build --release --target wasm32-unknown-unknown (for the analysis copy)...");
+    const b = await run("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown"], { cwd: root, env });
+    if (b.code !== 0) {
+      notes.push(`cargo build failed; no twiggy analysis:\n${b.stderr.slice(-2000)}`);
+      return null;
+    }
+  }
+  const bg = await run("wasm-bindgen", ["--target", "web", "--out-dir", dir, "--out-name", "kyphoplasty-guide-core", artifact], { env });
+  if (bg.code !== 0) {
+    notes.push(`wasm-bindgen failed; no twiggy analysis: ${bg.stderr.trim()}`);
+    return null;
+  }
+  const copies = { preOpt: path.join(dir, "kyphoplasty-guide-core_bg.wasm"), namedOpt: path.join(dir, "named-opt.wasm"), check: path.join(dir, "check.wasm") };
+  log("wasm-opt -Oz (consistency check) and -Oz -g (named copy)...");
+  const [o1, o2] = await Promise.all([
+    run("wasm-opt", ["-Oz", copies.preOpt, "-o", copies.check], { env }),
+    run("wasm-opt", ["-Oz", "-g", copies.preOpt, "-o", copies.namedOpt], { env }),
+  ]);
+  if (o1.code !== 0 || o2.code !== 0) {
+    notes.push(`wasm-opt failed: ${(o1.stderr + o2.stderr).trim()}`);
+    return null;
+  }
+  return copies;
+}
+
+/** Sizes of the copies, which have a name section, and whether the unnamed one is the shipped wasm. */
+async function compareCopies(result, shipped, { preOpt, namedOpt, check }) {
+  const [shippedBuf, checkBuf, namedBuf, preBuf] = await Promise.all([shipped, check, namedOpt, preOpt].map((f) => fs.readFile(f)));
+  const hasNames = (buf) => WebAssembly.Module.customSections(new WebAssembly.Module(buf), "name").length > 0;
+  result.identical = Buffer.compare(shippedBuf, checkBuf) === 0;
+  result.checkSize = checkBuf.length;
+  result.namedSize = namedBuf.length;
+  result.preOptSize = preBuf.length;
+  result.preOptHasNames = hasNames(preBuf);
+  result.shippedHasNames = hasNames(shippedBuf);
+  if (!result.identical)
+    result.notes.push(
+      `The analysis copy optimised without names (${checkBuf.length} B) differs from the shipped wasm (${shippedBuf.length} B): ` +
+        "the source probably changed between the two builds; the breakdown describes the newer one.",
+    );
+}
+
+/** twiggy's views of the named copy (cut to fit the report), and the breakdowns by crate, module and generic. */
+async function twiggyBreakdown(result, env, { preOpt, namedOpt }) {
   const cut = (s, rows, width = 170) =>
     s
       .split("\n")
@@ -285,7 +305,7 @@ export async function analyze({ root, env, targetDir, dir, shipped, install }) {
     run("twiggy", ["top", "-n", "25", namedOpt], { env }),
     run("twiggy", ["dominators", "-d", "3", "-r", "200", namedOpt], { env }),
     run("twiggy", ["monos", "-m", "8", "-n", "2", namedOpt], { env }),
-    run("twiggy", ["top", "-n", "1000000", "-f", "json", namedOpt], { env, }),
+    run("twiggy", ["top", "-n", "1000000", "-f", "json", namedOpt], { env }),
     run("twiggy", ["top", "-n", "1000000", "-f", "json", preOpt], { env }),
   ]);
   result.top = cut(top.stdout, 40);
@@ -302,5 +322,4 @@ export async function analyze({ root, env, targetDir, dir, shipped, install }) {
   } catch (e) {
     result.notes.push(`could not read twiggy's JSON: ${e}`);
   }
-  return result;
 }

@@ -41,6 +41,8 @@ export function builtFiles(dir = DIST) {
  * `headers(urlPath)` may add response headers (for example a CSP) per request;
  * `body(urlPath, bytes)` may change what is served (for example to tamper with a file).
  * `requests` lists what reached the server: { path, status, conditional }.
+ * Both hooks also get the request, last. `pages` (URL path → { body, type?, cache? }) are
+ * answered from memory first, `no-store` unless `cache` says otherwise (the benchmark's pages).
  */
 export async function startServer({
   headers = () => ({}),
@@ -48,11 +50,18 @@ export async function startServer({
   body = (_path, bytes) => bytes,
   root = DIST,
   loaderMaxAge = LOADER_MAX_AGE,
+  pages = new Map(),
 } = {}) {
   root = path.resolve(root);
   const requests = [];
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
+    const page = pages.get(url.pathname);
+    if (page) {
+      requests.push({ path: url.pathname, status: 200, conditional: false });
+      res.writeHead(200, { "content-type": page.type || TYPES[".html"], "cache-control": page.cache || "no-store" }).end(page.body);
+      return;
+    }
     let file;
     let cache = "no-store";
     if (url.pathname.startsWith("/fixtures/")) {
@@ -69,9 +78,9 @@ export async function startServer({
     }
     const conditional = "if-none-match" in req.headers;
     try {
-      const bytes = body(url.pathname, await fs.readFile(file));
+      const bytes = body(url.pathname, await fs.readFile(file), req);
       const etag = `"${crypto.createHash("sha256").update(bytes).digest("base64url").slice(0, 27)}"`;
-      const common = { "cache-control": cache, ...(cache === "no-store" ? {} : { etag }), ...headers(url.pathname) };
+      const common = { "cache-control": cache, ...(cache === "no-store" ? {} : { etag }), ...headers(url.pathname, req) };
       if (conditional && cache !== "no-store" && req.headers["if-none-match"].split(/\s*,\s*/).includes(etag)) {
         requests.push({ path: url.pathname, status: 304, conditional });
         res.writeHead(304, common).end();
