@@ -5,11 +5,12 @@
 
 mod support;
 
-use kyphoplasty_guide_core::components::context::GuideContext;
+use kyphoplasty_guide_core::calendar::Date;
+use kyphoplasty_guide_core::components::context::{GuideContext, RenderMode};
 use kyphoplasty_guide_core::components::visit::Visit;
-use kyphoplasty_guide_core::content::Lang;
+use kyphoplasty_guide_core::content::{Lang, Section};
 use kyphoplasty_guide_core::diary::{Diary, Entry, Mobility};
-use kyphoplasty_guide_core::state::{GuideState, Section};
+use kyphoplasty_guide_core::state::GuideState;
 use kyphoplasty_guide_core::storage::Persistence;
 use kyphoplasty_guide_core::Config;
 use support::examples::example;
@@ -32,13 +33,23 @@ fn harness(props: &HarnessProps) -> Html {
     let state = use_reducer(move || {
         let mut state = GuideState::new(props.lang, Section::Visit, 0, 8)
             .with_diary(props.diary.sanitised(), props.persistence);
-        state.procedure_date = props.procedure;
+        state.procedure_date = props.procedure.as_deref().and_then(Date::parse_iso);
         state.today = props.today;
         state
     });
-    let context = GuideContext::new(state, config, None);
+    let context = GuideContext::new(
+        config,
+        state.lang,
+        RenderMode::Interactive,
+        None,
+        state.dispatcher(),
+    );
     html! {
-        <ContextProvider<GuideContext> {context}><Visit /></ContextProvider<GuideContext>>
+        <ContextProvider<GuideContext> {context}>
+            <ContextProvider<UseReducerHandle<GuideState>> context={state}>
+                <Visit />
+            </ContextProvider<UseReducerHandle<GuideState>>>
+        </ContextProvider<GuideContext>>
     }
 }
 

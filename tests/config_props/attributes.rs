@@ -4,8 +4,8 @@
 use crate::generators::*;
 use crate::oracles::*;
 use crate::*;
+use kyphoplasty_guide_core::content::Section;
 use kyphoplasty_guide_core::content::{guide, Lang};
-use kyphoplasty_guide_core::state::Section;
 use proptest::prelude::*;
 use std::collections::HashSet;
 
