@@ -1,7 +1,7 @@
 //! "Print my diary and questions", the CSV download, and "Clear my diary and questions",
 //! which asks first (as "Clear my ticks" does) and moves focus on purpose each time.
 
-use super::context::{use_guide, use_guide_state};
+use super::context::{use_guide, use_guide_state, GuideContext};
 use super::diary_words::csv_words;
 use crate::diary::csv::{data_url, diary_csv};
 use crate::embed::events::HostEvent;
@@ -26,51 +26,14 @@ pub fn visit_tools(props: &VisitToolsProps) -> Html {
     let diary = &state.diary;
     let confirming = use_state(|| false);
     let (clear_ref, keep_ref) = (use_node_ref(), use_node_ref());
-    let focus = use_state(|| (0u32, 0u8));
-    {
-        let refs = [
-            keep_ref.clone(),
-            clear_ref.clone(),
-            props.heading_ref.clone(),
-        ];
-        use_effect_with(*focus, move |(n, target)| {
-            if *n > 0 {
-                if let Some(el) = refs[usize::from(*target)].cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
-    let move_focus = {
-        let focus = focus.clone();
-        move |target: u8| focus.set((focus.0.wrapping_add(1), target))
-    };
-    let ask = {
-        let (confirming, move_focus) = (confirming.clone(), move_focus.clone());
-        Callback::from(move |_| {
-            confirming.set(true);
-            move_focus(0);
-        })
-    };
-    let keep = {
-        let (confirming, move_focus) = (confirming.clone(), move_focus.clone());
-        Callback::from(move |_| {
-            confirming.set(false);
-            move_focus(1);
-        })
-    };
-    let clear = {
-        let (context, confirming) = (context.clone(), confirming.clone());
-        let on_announce = props.on_announce.clone();
-        Callback::from(move |_| {
-            context.dispatch(Action::ClearDiary);
-            crate::storage::remove_backup::<crate::diary::Diary>(&context.config.storage_key);
-            context.emit(HostEvent::Diary { action: "clear" });
-            on_announce.emit(context.guide().ui.visit_cleared.to_string());
-            confirming.set(false);
-            move_focus(2);
-        })
-    };
+    let move_focus = use_focus_move([
+        keep_ref.clone(),
+        clear_ref.clone(),
+        props.heading_ref.clone(),
+    ]);
+    let ask = on_confirming(&confirming, &move_focus, true, 0);
+    let keep = on_confirming(&confirming, &move_focus, false, 1);
+    let clear = on_clear(&context, &confirming, &props.on_announce, move_focus);
     let print = {
         let context = context.clone();
         Callback::from(move |event: MouseEvent| {
@@ -105,6 +68,55 @@ pub fn visit_tools(props: &VisitToolsProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// Moves focus to one of `refs` (by its index) after the render that shows it, as the
+/// button it goes to may only exist then. Never on the first render.
+#[hook]
+fn use_focus_move(refs: [NodeRef; 3]) -> Callback<u8> {
+    let focus = use_state(|| (0u32, 0u8));
+    use_effect_with(*focus, move |(n, target)| {
+        if *n > 0 {
+            if let Some(el) = refs[usize::from(*target)].cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+    Callback::from(move |target: u8| focus.set((focus.0.wrapping_add(1), target)))
+}
+
+/// Opens ("Clear") or closes ("Keep") the question, moving focus to `target`.
+fn on_confirming(
+    confirming: &UseStateHandle<bool>,
+    move_focus: &Callback<u8>,
+    open: bool,
+    target: u8,
+) -> Callback<MouseEvent> {
+    let (confirming, move_focus) = (confirming.clone(), move_focus.clone());
+    Callback::from(move |_| {
+        confirming.set(open);
+        move_focus.emit(target);
+    })
+}
+
+/// Clears the diary and questions (and their backup), says so, and moves focus to the
+/// section's heading.
+fn on_clear(
+    context: &GuideContext,
+    confirming: &UseStateHandle<bool>,
+    on_announce: &Callback<String>,
+    move_focus: Callback<u8>,
+) -> Callback<MouseEvent> {
+    let (context, confirming) = (context.clone(), confirming.clone());
+    let on_announce = on_announce.clone();
+    Callback::from(move |_| {
+        context.dispatch(Action::ClearDiary);
+        crate::storage::remove_backup::<crate::diary::Diary>(&context.config.storage_key);
+        context.emit(HostEvent::Diary { action: "clear" });
+        on_announce.emit(context.guide().ui.visit_cleared.to_string());
+        confirming.set(false);
+        move_focus.emit(2);
+    })
 }
 
 /// Prints the diary rather than the aftercare sheet: marks the guide for `print.css`
