@@ -85,6 +85,7 @@ ${head}
  * Longer than the bench's other functions on purpose: it is one inline script, kept whole
  * so that it reads in the order the page runs it.
  */
+// Long: one inline script for the page, kept whole so it reads in the order the page runs it.
 function probeScript({ expected, probe }) {
   return `<script>
 (function () {
