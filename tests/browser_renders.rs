@@ -4,62 +4,20 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo::timers::future::TimeoutFuture;
-use kyphoplasty_guide_core::components::app::{App, AppProps};
+mod support;
+
 use kyphoplasty_guide_core::components::context::render_count::renders;
-use kyphoplasty_guide_core::embed::languages;
-use kyphoplasty_guide_core::Config;
-use wasm_bindgen::JsCast;
+use support::browser::{find, load_english, render_in_page};
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn load_english() {
-    let json = format!(
-        r#"{{"format":1,"lang":"en","textFormat":"{}","text":{}}}"#,
-        kyphoplasty_guide_core::content::TEXT_FORMAT,
-        include_str!(concat!(env!("OUT_DIR"), "/text-en.json"))
-    );
-    let document = js_sys::JSON::parse(&json).expect("the build's text table is JSON");
-    languages::load_document(&document).expect("English loads");
-}
-
 async fn mount(sections: &str) -> Element {
     load_english();
-    let document = gloo::utils::document();
-    let root = document.create_element("div").expect("div");
-    document
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
-    let sections = sections.to_string();
-    let config = Config::from_attributes(
-        |name| match name {
-            "sections" => Some(sections.clone()),
-            "storage-key" => Some("render-count".into()),
-            _ => None,
-        },
-        None,
-    );
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            config,
-            ..AppProps::default()
-        },
-    )
-    .render();
+    let root = render_in_page(&[("sections", sections), ("storage-key", "render-count")]);
     TimeoutFuture::new(30).await;
     root
-}
-
-fn find(root: &Element, selector: &str) -> HtmlElement {
-    root.query_selector(selector)
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .unchecked_into()
 }
 
 /// Component renders caused by one click on `selector`.

@@ -2,7 +2,7 @@
 //! current language. Provided once by `App`, read with [`use_guide`].
 
 use crate::content::text::{self, PracticeValues};
-use crate::content::{guide, Guide, Lang, TickKey};
+use crate::content::{guide, Guide, Lang, Section, TickKey};
 use crate::embed::events::HostEvent;
 use crate::embed::Config;
 use crate::state::{Action, GuideState};
@@ -141,6 +141,18 @@ impl GuideContext {
     /// Whether every section and step is drawn (the document), not just the current one.
     pub fn draws_everything(&self) -> bool {
         self.mode == RenderMode::Document
+    }
+
+    /// Opens the warning signs from a shortcut (the strip, the diary's safety line) and
+    /// tells the host page, the same way from everywhere.
+    pub fn open_warnings<E>(&self) -> Callback<E> {
+        let context = self.clone();
+        Callback::from(move |_| {
+            context.dispatch(Action::OpenAndFocus(Section::Warnings));
+            context.emit(HostEvent::Section {
+                name: Section::Warnings.name(),
+            });
+        })
     }
 
     /// Tells the host page (for its own analytics) what the patient did.

@@ -2,8 +2,6 @@
 
 use super::context::{use_guide, GuideContext};
 use crate::content::{text, Section};
-use crate::embed::events::HostEvent;
-use crate::state::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -15,15 +13,7 @@ pub struct EmergencyStripProps {
 #[function_component(EmergencyStrip)]
 pub fn emergency_strip(props: &EmergencyStripProps) -> Html {
     let context = use_guide();
-    let open_warnings = {
-        let context = context.clone();
-        Callback::from(move |_| {
-            context.dispatch(Action::OpenAndFocus(Section::Warnings));
-            context.emit(HostEvent::Section {
-                name: Section::Warnings.name(),
-            });
-        })
-    };
+    let open_warnings = context.open_warnings();
     html! {
         <div class="kg-emergency-strip">
             { emergency_line(&context) }

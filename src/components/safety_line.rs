@@ -4,10 +4,7 @@
 
 use super::context::{use_guide, use_guide_state};
 use crate::content::text;
-use crate::content::Section;
 use crate::diary::{pain_rise, Rise};
-use crate::embed::events::HostEvent;
-use crate::state::Action;
 use yew::prelude::*;
 
 /// The care-team sign this line repeats (content/*/warnings.toml).
@@ -29,15 +26,7 @@ pub fn safety_line() -> Html {
         return Html::default();
     };
     let practice = context.values().practice_name(g).to_string();
-    let open_warnings = {
-        let context = context.clone();
-        Callback::from(move |_| {
-            context.dispatch(Action::OpenAndFocus(Section::Warnings));
-            context.emit(HostEvent::Section {
-                name: Section::Warnings.name(),
-            });
-        })
-    };
+    let open_warnings = context.open_warnings();
     html! {
         <div class="kg-safety" role="status">
             <p class="kg-safety-why">{ if rise == Rise::SinceLastEntry { g.ui.safety_last } else { g.ui.safety_before } }</p>
