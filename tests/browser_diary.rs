@@ -5,7 +5,7 @@
 mod support;
 
 use gloo::timers::future::TimeoutFuture;
-use support::browser::{find, load_english, render_in_page, text};
+use support::browser::{find, load_english, render_in_page, text, wait_for};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement};
@@ -154,6 +154,8 @@ async fn a_full_storage_keeps_the_entry_for_the_visit_and_says_so() {
     let root = mount("diary-test-2").await;
     run("window.kgSetItem = Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };");
     save_day(&root, 6).await;
+    // The refused save happens in an effect after the render: storage stays full until then.
+    wait_for(&root, ".kg-visit .kg-notice").await;
     run("Storage.prototype.setItem = window.kgSetItem;");
     assert!(text(&root, ".kg-visit .kg-notice").contains("not saving your diary"));
     assert_eq!(count(&root, ".kg-diary-entry"), 1);

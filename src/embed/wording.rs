@@ -154,7 +154,7 @@ mod tests {
 
     #[test]
     fn wording_of_only_control_characters_counts_as_empty() {
-        // Found by tests/config_props.rs: "\u{7f}" survived the emptiness check, then was
+        // Found by tests/config_props/wording.rs: "\u{7f}" survived the emptiness check, then was
         // cleaned to "" and replaced the item's text with nothing.
         let key = first_aftercare_key();
         let (w, warnings) = parse(&format!(r#"{{"items":{{"{key}":"\u007f \u0007"}}}}"#));

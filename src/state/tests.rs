@@ -1,4 +1,4 @@
-//! Tests of `state.rs`: every rule of the reducer, without a browser.
+//! Tests of the reducer (`state/mod.rs`): every rule, without a browser.
 use super::*;
 use crate::content::Checklist;
 
