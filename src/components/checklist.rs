@@ -53,7 +53,7 @@ pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
                 <p class="kg-notice" role="status">{ notice }</p>
             }
             if props.list == Checklist::Aftercare {
-                <Timeline print={context.mode == RenderMode::Page} />
+                <Timeline />
             }
             { for props.list.groups(g).iter().map(|group| html! {
                 <Group key={group.id} list={props.list} group={group} on_announce={announce.clone()} />

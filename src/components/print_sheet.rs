@@ -29,7 +29,7 @@ pub fn print_sheet() -> Html {
                 <p class="kg-print-practice" data-kg-if={phone_if} hidden={phone_if.is_some()}>{ text::ui(g.ui.print_phone, &[("phone", &phone)]) }</p>
             }
             <Warnings />
-            <Timeline print=true />
+            <Timeline print_sheet=true />
             <div class="kg-print-checklist">
                 <p class="kg-print-subtitle">{ g.ui.aftercare_heading }</p>
                 { for g.aftercare.iter().map(|group| html! {

@@ -2,7 +2,7 @@
 //! milestone shows its calendar date and the dates can go into the patient's
 //! calendar; without it, times are relative ("After 48 hours").
 
-use super::context::{use_guide, use_guide_state, GuideContext};
+use super::context::{use_guide, use_guide_state, GuideContext, RenderMode};
 use super::heading::Heading;
 use super::source_refs::source_refs;
 use crate::calendar::recovery::{
@@ -27,9 +27,10 @@ pub fn relative_time(ui: &Ui, offset_hours: Option<u32>) -> String {
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
-    /// On the printed sheet: no date field and no download.
+    /// On the printed sheet (which, like the standalone page, has no date field and no
+    /// download).
     #[prop_or_default]
-    pub print: bool,
+    pub print_sheet: bool,
 }
 
 #[function_component(Timeline)]
@@ -39,26 +40,23 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let g = context.guide();
     let procedure = state.procedure_date;
     let date_input = use_node_ref();
-    // The printed sheet has no download link, so it does not build the file either.
+    let on_paper = props.print_sheet || context.mode == RenderMode::Page;
+    // Paper has no download link, so it does not build the file either.
     let download = procedure
-        .filter(|_| !props.print)
+        .filter(|_| !on_paper)
         .map(|day| data_url(&calendar_file(g, context.values(), day, now_millis())));
-    let date_id = if props.print {
-        "kg-date-print"
-    } else {
-        "kg-date"
-    };
+    let date_id = if on_paper { "kg-date-print" } else { "kg-date" };
     html! {
         <div class="kg-block kg-timeline-block">
             <Heading depth={2}>{ g.ui.timeline_heading }</Heading>
             <p>{ g.ui.timeline_intro }</p>
-            if !props.print {
+            if !on_paper {
                 { date_field(&context, procedure, date_id, date_input) }
             }
             <ol class="kg-timeline">
                 { for g.timeline.iter().map(|m| milestone(&context, procedure, m)) }
             </ol>
-            if let (Some(href), false) = (download, props.print) {
+            if let Some(href) = download {
                 <a class="kg-button kg-button-secondary kg-download" href={href} download="kyphoplasty-recovery.ics">
                     { g.ui.download_calendar }
                 </a>
