@@ -128,7 +128,8 @@ impl GuideState {
     }
 
     /// A changed `lang` or `start-step` attribute: the new language (already loaded by
-    /// the caller) or step. Unchanged values leave the patient's own choices alone.
+    /// the caller) or step, which pauses a playing walkthrough as the patient's own
+    /// change would. Unchanged values leave the patient's own choices alone.
     fn configure(&mut self, lang: Lang, start_step: usize) {
         let (was_lang, was_step) = self.configured;
         if lang != was_lang {
@@ -136,6 +137,10 @@ impl GuideState {
         }
         if start_step != was_step {
             self.step = start_step.min(self.last_step());
+        }
+        let changed = (lang, start_step) != self.configured;
+        if changed && self.walkthrough == Walkthrough::Playing {
+            self.walkthrough = Walkthrough::Paused;
         }
         self.configured = (lang, start_step);
     }
@@ -187,8 +192,9 @@ pub enum StepMove {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SetLang(Lang),
-    /// The element's `lang` and `start-step`, on every render: acted on only when they
-    /// changed since last configured (see [`GuideState::configured`]).
+    /// The element's `lang` and `start-step`, sent at start and whenever either
+    /// attribute changes: acted on only when they differ from what was last configured
+    /// (see [`GuideState::configured`]).
     Configure {
         lang: Lang,
         start_step: usize,

@@ -251,3 +251,18 @@ fn step_moves_stay_within_the_steps() {
     let s = s.reduce(Action::Step(StepMove::To(7)));
     assert_eq!(s.step_after(StepMove::Next), 7);
 }
+
+#[test]
+fn a_changed_attribute_pauses_a_playing_walkthrough_and_an_unchanged_one_does_not() {
+    let playing = state().reduce(Action::Walk(Walk::Start));
+    let same = playing.clone().reduce(Action::Configure {
+        lang: Lang::En,
+        start_step: 0,
+    });
+    assert_eq!(same.walkthrough, Walkthrough::Playing);
+    let moved = playing.reduce(Action::Configure {
+        lang: Lang::En,
+        start_step: 3,
+    });
+    assert_eq!((moved.step, moved.walkthrough), (3, Walkthrough::Paused));
+}
