@@ -4,42 +4,14 @@
 
 use super::context::{use_guide, use_guide_state, GuideContext};
 use super::heading::Heading;
-use super::illustration::IllustrationLabels;
 use super::step_list::StepList;
-use super::stepper::stepper;
-use super::walkthrough::{narrates, use_walkthrough, Controls};
-use crate::content::{text, Ui};
+use super::stepper::{stepper, StepHandlers};
+use super::walkthrough::{narrates, use_walkthrough};
+use crate::content::text;
 use crate::embed::events::HostEvent;
 use crate::state::{Action, GuideState, StepMove, Walkthrough as Walk};
 use web_sys::{HtmlInputElement, KeyboardEvent, PointerEvent};
 use yew::prelude::*;
-
-/// The illustration's part names in the patient's language.
-pub fn labels(ui: &Ui) -> IllustrationLabels {
-    IllustrationLabels {
-        vertebral_body: ui.label_vertebral_body,
-        disc: ui.label_disc,
-        pedicle: ui.label_pedicle,
-        spinal_canal: ui.label_spinal_canal,
-        cortex: ui.label_cortex,
-        spongy_bone: ui.label_spongy_bone,
-        needle: ui.label_needle,
-        balloon: ui.label_balloon,
-        cavity: ui.label_cavity,
-        cement: ui.label_cement,
-        skin: ui.label_skin,
-        top_view: ui.label_top_view,
-        side_view: ui.label_side_view,
-        usual_height: ui.label_usual_height,
-    }
-}
-
-/// What the step views need from the procedure's controls.
-pub struct StepHandlers {
-    pub go: Callback<StepMove>,
-    pub swipe: (Callback<PointerEvent>, Callback<PointerEvent>),
-    pub walk: Controls,
-}
 
 #[function_component(Procedure)]
 pub fn procedure() -> Html {
@@ -122,15 +94,6 @@ fn arrow_keys(go: Callback<StepMove>) -> Callback<KeyboardEvent> {
             _ => return,
         }
         event.prevent_default();
-    })
-}
-
-/// What reading step `index` aloud says: its title, then each paragraph.
-pub fn step_words(context: &GuideContext, index: usize) -> Vec<String> {
-    context.guide().steps.get(index).map_or(Vec::new(), |step| {
-        std::iter::once(context.text(step.title))
-            .chain(step.body.iter().map(|p| context.text(p)))
-            .collect()
     })
 }
 

@@ -1,17 +1,53 @@
 //! One step of the procedure: the picture with Previous and Next right under it, its
-//! settings (labels, the balloon slider), and the step's text.
+//! settings (labels, the balloon slider), and the step's text; and what a step is made
+//! of that others use too (the part names, the words read aloud).
 
 use super::context::GuideContext;
 use super::heading::Heading;
-use super::illustration::Illustration;
-use super::procedure::{labels, step_words, StepHandlers};
+use super::illustration::{Illustration, IllustrationLabels};
 use super::read_aloud::ReadAloud;
 use super::source_refs::source_refs;
-use super::walkthrough::controls;
-use crate::content::{text, Scene};
+use super::walkthrough::{controls, Controls};
+use crate::content::{text, Scene, Ui};
 use crate::state::{Action, GuideState, StepMove};
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, PointerEvent};
 use yew::prelude::*;
+
+/// What the step views need from the procedure's controls.
+pub struct StepHandlers {
+    pub go: Callback<StepMove>,
+    pub swipe: (Callback<PointerEvent>, Callback<PointerEvent>),
+    pub walk: Controls,
+}
+
+/// The illustration's part names in the patient's language.
+pub fn labels(ui: &Ui) -> IllustrationLabels {
+    IllustrationLabels {
+        vertebral_body: ui.label_vertebral_body,
+        disc: ui.label_disc,
+        pedicle: ui.label_pedicle,
+        spinal_canal: ui.label_spinal_canal,
+        cortex: ui.label_cortex,
+        spongy_bone: ui.label_spongy_bone,
+        needle: ui.label_needle,
+        balloon: ui.label_balloon,
+        cavity: ui.label_cavity,
+        cement: ui.label_cement,
+        skin: ui.label_skin,
+        top_view: ui.label_top_view,
+        side_view: ui.label_side_view,
+        usual_height: ui.label_usual_height,
+    }
+}
+
+/// What reading step `index` aloud says: its title, then each paragraph.
+pub fn step_words(context: &GuideContext, index: usize) -> Vec<String> {
+    context.guide().steps.get(index).map_or(Vec::new(), |step| {
+        std::iter::once(context.text(step.title))
+            .chain(step.body.iter().map(|p| context.text(p)))
+            .collect()
+    })
+}
 
 /// Step `index`, shown when it is the patient's (the document draws every step).
 pub fn stepper(

@@ -41,7 +41,7 @@ pub fn use_walkthrough(context: &GuideContext, state: &GuideState) -> Controls {
     let (main, stop) = (use_node_ref(), use_node_ref());
     let step = state.step;
     let total = state.step_count;
-    let chunks = super::procedure::step_words(context, step);
+    let chunks = super::stepper::step_words(context, step);
     let on_done = {
         let context = context.clone();
         let (main, stop) = (main.clone(), stop.clone());
