@@ -87,6 +87,16 @@ impl Default for Config {
     }
 }
 
+/// The raw `sections`, `start-step`, `heading-level`, `accent` and `storage-key`
+/// values, named so they cannot be read in the wrong order.
+struct LayoutAttributes {
+    sections: Option<String>,
+    start_step: Option<String>,
+    heading_level: Option<String>,
+    accent: Option<String>,
+    storage_key: Option<String>,
+}
+
 impl Config {
     /// Reads every attribute through `get` (so tests need no DOM).
     pub fn from_attributes(
@@ -112,11 +122,13 @@ impl Config {
         let reviewed_by = take("reviewed-by");
         let phone_raw = take("practice-phone");
         let lang_raw = take("lang");
-        let sections_raw = take("sections");
-        let start_raw = take("start-step");
-        let heading_raw = take("heading-level");
-        let accent_raw = take("accent");
-        let key_raw = take("storage-key");
+        let layout = LayoutAttributes {
+            sections: take("sections"),
+            start_step: take("start-step"),
+            heading_level: take("heading-level"),
+            accent: take("accent"),
+            storage_key: take("storage-key"),
+        };
 
         let mut config = Config {
             lang: Lang::En,
@@ -139,28 +151,27 @@ impl Config {
                 config.values.emergency_number = None;
             }
         }
-        config.read_layout([sections_raw, start_raw, heading_raw, accent_raw, key_raw]);
+        config.read_layout(layout);
         config
     }
 
-    /// The attributes that shape the widget rather than its words: `sections`,
-    /// `start-step`, `heading-level`, `accent` and `storage-key`, in that order.
-    fn read_layout(&mut self, [sections, start, heading, accent, key]: [Option<String>; 5]) {
-        if let Some(raw) = sections {
+    /// The attributes that shape the widget rather than its words.
+    fn read_layout(&mut self, raw: LayoutAttributes) {
+        if let Some(raw) = raw.sections {
             self.sections = self.read_sections(&raw);
         }
-        if let Some(raw) = start {
+        if let Some(raw) = raw.start_step {
             let (min, max) = bounds("start-step");
             self.start_step = self.read_number("start-step", &raw, min, max, 1) - 1;
         }
-        if let Some(raw) = heading {
+        if let Some(raw) = raw.heading_level {
             let (min, max) = bounds("heading-level");
             self.heading_level = self.read_number("heading-level", &raw, min, max, 2) as u8;
         }
-        if let Some(raw) = accent {
+        if let Some(raw) = raw.accent {
             self.accent = self.read_accent(&raw);
         }
-        if let Some(raw) = key {
+        if let Some(raw) = raw.storage_key {
             self.storage_key = self.read_storage_key(&raw);
         }
     }
