@@ -40,9 +40,9 @@ pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
         Persistence::ResetAfterUnreadable => Some(g.ui.storage_reset),
     };
     let clearing = use_clear_controls(&context);
-    let any_ticked = state.ticks.iter().any(|t| t.list() == Some(props.list))
+    // "Clear my ticks" clears every list and the date, so it shows wherever there is any.
+    let offer_clear = !state.ticks.is_empty()
         || (props.list == Checklist::Aftercare && state.procedure_date.is_some());
-    let offer_clear = any_ticked || !state.ticks.is_empty();
     html! {
         <div class="kg-section" data-section={props.list.name()}>
             <Heading depth={1} focusable=true node_ref={clearing.heading_ref.clone()}>{ heading }</Heading>

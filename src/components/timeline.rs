@@ -45,13 +45,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let download = procedure
         .filter(|_| !on_paper)
         .map(|day| data_url(&calendar_file(g, context.values(), day, now_millis())));
-    let date_id = if on_paper { "kg-date-print" } else { "kg-date" };
     html! {
         <div class="kg-block kg-timeline-block">
             <Heading depth={2}>{ g.ui.timeline_heading }</Heading>
             <p>{ g.ui.timeline_intro }</p>
             if !on_paper {
-                { date_field(&context, procedure, date_id, date_input) }
+                { date_field(&context, procedure, date_input) }
             }
             <ol class="kg-timeline">
                 { for g.timeline.iter().map(|m| milestone(&context, procedure, m)) }
@@ -66,21 +65,16 @@ pub fn timeline(props: &TimelineProps) -> Html {
 }
 
 /// The procedure date field, with its clear button once a date is set.
-fn date_field(
-    context: &GuideContext,
-    procedure: Option<Date>,
-    date_id: &'static str,
-    date_input: NodeRef,
-) -> Html {
+fn date_field(context: &GuideContext, procedure: Option<Date>, date_input: NodeRef) -> Html {
     let ui = &context.guide().ui;
     let on_date = set_date(context);
     let clear_date = clear_date(context, &date_input);
     html! {
         <div class="kg-date-field">
-            <label for={date_id}>{ ui.procedure_date_label }</label>
+            <label for="kg-date">{ ui.procedure_date_label }</label>
             <p class="kg-hint" id="kg-date-hint">{ ui.procedure_date_hint }</p>
             <div class="kg-date-row">
-                <input type="date" id={date_id} class="kg-date-input" aria-describedby="kg-date-hint" ref={date_input}
+                <input type="date" id="kg-date" class="kg-date-input" aria-describedby="kg-date-hint" ref={date_input}
                     value={procedure.map(Date::to_iso).unwrap_or_default()} onchange={on_date} />
                 if procedure.is_some() {
                     <button type="button" class="kg-button kg-button-secondary" onclick={clear_date}>{ ui.clear_date }</button>
