@@ -13,8 +13,11 @@
 //! `scripts/`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use support::source::rust_files;
 use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 
@@ -182,26 +185,11 @@ fn measure(file: &str, source: &str) -> Vec<Function> {
     m.found
 }
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .map(|entry| entry.expect("a directory entry").path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|ext| ext == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 fn measure_crate() -> Vec<Function> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     for dir in DIRS {
-        rust_files(&root.join(dir), &mut files);
+        files.extend(rust_files(&root.join(dir)));
     }
     let mut all = Vec::new();
     for path in files {

@@ -2,24 +2,14 @@
 //! other modules it may use (`//! May use: `a`, `b`.`), this test checks every `crate::`
 //! path in the module against that line, and checks the lines themselves form no cycle,
 //! so no module imports one above it.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
-
-/// Every `.rs` file under `dir`.
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in fs::read_dir(dir).expect("src/ is readable").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files.extend(rust_files(&path));
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            files.push(path);
-        }
-    }
-    files
-}
+use std::path::Path;
+use support::source::rust_files;
 
 /// The top-level module a file belongs to (`src/components/app.rs` → `components`);
 /// `None` for the crate root and the binaries, which may use anything.
@@ -30,8 +20,8 @@ fn top_module(src: &Path, file: &Path) -> Option<String> {
     (name != "lib" && name != "bin").then(|| name.to_string())
 }
 
-/// The code of a file without its comments (a `//` inside a string is rare here, and
-/// only ever makes the check stricter).
+/// The code of a file without its comments. A `//` inside a string (a URL) also cuts
+/// the rest of its line; no `crate::` path follows one on the same line in `src/`.
 fn code_of(text: &str) -> String {
     text.lines()
         .map(|line| line.split("//").next().unwrap_or(""))
