@@ -1,5 +1,6 @@
-//! What every component needs: the state, the configuration, the guide in the
-//! current language. Provided once by `App`, read with [`use_guide`].
+//! What every component needs, in two contexts `App` provides: the read-mostly
+//! [`GuideContext`] (configuration, language, render mode, dispatcher), read with
+//! [`use_guide`], and the state, read with [`use_guide_state`] by the views that show it.
 
 use crate::content::text::{self, PracticeValues};
 use crate::content::{guide, Guide, Lang, Section, TickKey};

@@ -1,5 +1,6 @@
 //! The widget's views, one component per file. State lives in `crate::state`;
-//! components read it through [`context::use_guide`] and dispatch actions.
+//! components read the configuration through [`context::use_guide`], the state through
+//! [`context::use_guide_state`], and dispatch actions.
 //!
 //! Below the entry points (`mount`, `document`), above everything else.
 //! May use: `state`, `embed`, `storage`, `diary`, `calendar`, `content`.

@@ -4,6 +4,10 @@
 //! Pure std Rust, like `crate::calendar`, so every rule is unit-tested natively. What is
 //! kept on the device, and how, is `crate::storage::diary`; the CSV file is [`csv`].
 //!
+//! An entry's day stays the `YYYY-MM-DD` text it is stored and keyed by (ISO text sorts
+//! in date order), checked once by `Date::parse_iso` where it enters ([`Entry::checked`]);
+//! the procedure date arrives already a [`Date`].
+//!
 //! May use: `calendar`, `content`.
 
 pub mod csv;

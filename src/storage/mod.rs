@@ -1,4 +1,5 @@
-//! Everything that touches localStorage: the patient's ticks and procedure date.
+//! Everything that touches localStorage: the patient's ticks, procedure date and
+//! sources choice (here), and the diary ([`diary`]), both kept by `device`.
 //!
 //! Nothing a patient ticked may be lost silently. Each widget's data lives under a
 //! versioned key; unreadable data is kept under a backup key and the widget says it
