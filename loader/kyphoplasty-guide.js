@@ -15,9 +15,12 @@
  *     fetched beside the stylesheet, filled in with the practice's attributes and
  *     shown at once. This script makes its section buttons, steps, language switch
  *     and print work, so the guide is complete where WebAssembly cannot run.
- *  2. The WebAssembly, which never holds up the document. It renders the live widget
- *     (remembered ticks, the slider, the calendar, reading aloud, events) off screen
- *     and swaps it in within one frame, where the patient was.
+ *  2. The WebAssembly, which never holds up the document and is asked for only when
+ *     wanted: after the document has painted, once the guide is on screen or near it,
+ *     at an idle moment, or at once when the patient uses a control that needs it
+ *     (whenWanted). It renders the live widget (remembered ticks, the slider, the
+ *     calendar, reading aloud, events) off screen and swaps it in within one frame,
+ *     where the patient was.
  * README "For developers" says how the pieces meet.
  *
  * This file is a public contract: change it only by adding.
@@ -490,7 +493,7 @@
       at.lang = data.lang;
       var container = show(element, data, at);
       var button = container.querySelector(".kg-lang");
-      if (button) button.focus();
+      if (button) button.focus({ preventScroll: true }); // where the patient pressed it
     }, function (error) {
       report("the other language did not load; staying in this one.", error);
     });
@@ -501,18 +504,48 @@
   function takeOver(element, live) {
     var documentNode = element._root.querySelector(".kg-mount[data-kg-document]");
     var focusIndex = -1;
+    var replay = element._kgReplay;
+    var replayIndex = -1;
+    var shownControls = [];
+    element._kgReplay = null;
     if (documentNode) {
       var focused = element._root.activeElement;
-      if (focused && documentNode.contains(focused)) focusIndex = focusables(documentNode).indexOf(focused);
+      shownControls = focusables(documentNode);
+      if (focused && documentNode.contains(focused)) focusIndex = shownControls.indexOf(focused);
+      if (replay) replayIndex = shownControls.indexOf(replay);
       documentNode.remove();
     }
     live.hidden = false;
     element.setAttribute("data-kg-state", "interactive");
     release(element);
+    var liveControls = focusables(live);
     if (focusIndex !== -1) {
-      var same = focusables(live)[focusIndex];
+      var same = liveControls[focusIndex];
       if (same) same.focus({ preventScroll: true });
     }
+    // What the patient did in the document that only the wasm keeps, done again in the
+    // live widget (from a new task, once Yew has finished this render).
+    setTimeout(function () {
+      carryInputs(shownControls, liveControls);
+      var pressed = liveControls[replayIndex];
+      if (pressed && pressed.className === replay.className) pressed.click();
+    }, 0);
+  }
+
+  /* Form controls the patient changed in the document (all but the ticks, which the
+     wasm reads itself): the same change in the live widget, through its own events. */
+  function carryInputs(shown, live) {
+    shown.forEach(function (control, i) {
+      var same = live[i];
+      if (!same || same.tagName !== control.tagName || same.type !== control.type || control.hasAttribute("data-key")) return;
+      if (control.type === "checkbox" || control.type === "radio") {
+        if (control.checked !== same.checked && (control.checked || control.type === "checkbox")) same.click();
+      } else if ("value" in control && control.value !== control.defaultValue && control.value !== same.value) {
+        same.value = control.value;
+        same.dispatchEvent(new Event("input", { bubbles: true }));
+        same.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    });
   }
 
   function focusables(root) {
@@ -556,6 +589,88 @@
     }).observe(root, { subtree: true, attributes: true, attributeFilter: ["data-kg-step"] });
   }
 
+  /* ---- When the WebAssembly is asked for ----
+     The document is the guide; the wasm adds to it and costs the host page nothing
+     it can measure until the patient is near it. It is requested after the document
+     has painted (a request made before the paint is charged to the page's LCP by
+     Lighthouse's simulation), once the guide is on screen or within about one screen
+     of it, at an idle moment; at once when the patient uses a control that needs it.
+     A guide far down a long page never requests it until it is scrolled to. */
+
+  var NEAR = "100% 0px"; // one viewport above and below the screen
+
+  /* The loader's own controls (section buttons, steps, Contents, language, print,
+     sources); any other button or form control in the document needs the wasm. */
+  var LOADER_CONTROLS = ".kg-nav-toggle, [data-section], .kg-button-warning, .kg-next, .kg-previous, " +
+    "[data-kg-goto], .kg-print, .kg-lang, .kg-sources-toggle";
+
+  function controlNeedingWasm(target) {
+    var control = target && target.closest && target.closest("button, input, select, textarea");
+    if (!control || !control.closest(".kg-mount[data-kg-document]")) return null;
+    return control.matches(LOADER_CONTROLS) ? null : control;
+  }
+
+  /* Resolves once the wasm is wanted for `element`: near the screen after the
+     document's paint and at an idle moment, or at once on a control that needs it. */
+  function whenWanted(element) {
+    return new Promise(function (resolve) {
+      if (stopped) return resolve(); // nothing to download: say at once it stays a document
+      element._kgWant = resolve;
+      nextPaint()
+        .then(function () { return nearScreen(element); })
+        .then(idle)
+        .then(resolve);
+    });
+  }
+
+  /* After the next frame has painted: a task queued from a frame callback runs after
+     that frame's paint. */
+  function nextPaint() {
+    return new Promise(function (resolve) {
+      requestAnimationFrame(function () { setTimeout(resolve, 0); });
+    });
+  }
+
+  /* The element, or the document it shows (an element styled `display: contents` has
+     no box of its own), is on screen or within NEAR of it. */
+  function nearScreen(element) {
+    return new Promise(function (resolve) {
+      if (!window.IntersectionObserver) return resolve();
+      var observer = new IntersectionObserver(function (entries) {
+        if (entries.some(function (entry) { return entry.isIntersecting; })) {
+          observer.disconnect();
+          resolve();
+        }
+      }, { rootMargin: NEAR });
+      observer.observe(element);
+      var shown = element._root.querySelector(".kg-mount[data-kg-document]");
+      if (shown) observer.observe(shown);
+    });
+  }
+
+  function idle() {
+    return new Promise(function (resolve) {
+      if (window.requestIdleCallback) window.requestIdleCallback(function () { resolve(); }, { timeout: 1000 });
+      else setTimeout(resolve, 50);
+    });
+  }
+
+  /* The patient reaches for a control that needs the wasm: ask for it now. A button
+     pressed before it arrives is pressed again in the live widget once it takes over
+     (ticks, the section, the step and the language are read from the document). */
+  function listenForNeed(element) {
+    var want = function (event) {
+      if (element._widget || !element._kgWant) return;
+      var control = controlNeedingWasm(event.target);
+      if (!control) return;
+      element._kgWant();
+      if (event.type === "click" && control.tagName === "BUTTON") element._kgReplay = control; // the last one pressed
+    };
+    ["pointerdown", "keydown", "focusin", "click", "change"].forEach(function (type) {
+      element._root.addEventListener(type, want, true);
+    });
+  }
+
   /* The WebAssembly cannot run here: the document stays, and says so once. */
   var explained = false;
   function staticOnly(element, error) {
@@ -584,6 +699,7 @@
           this._root = this.shadowRoot || this.attachShadow({ mode: "open" });
           this._root.appendChild(document.createElement("slot"));
           holdStage(this._root);
+          listenForNeed(this);
         } catch (error) {
           // The page attached its own (closed) root to this element: leave it alone.
           this.setAttribute("data-kg-failed", "");
@@ -629,11 +745,14 @@
       shown.catch(function () {});
       // 2. The WebAssembly, once the document is up (or cannot be): on a slow network
       //    it would otherwise share the bandwidth with the text the patient waits for.
+      //    Then only when it is wanted (see whenWanted).
       var afterDocument = shown.then(function () {}, function () {});
       //    The wasm has no text of its own: it reads the shown document's (the same
       //    download), or fetches the configured language's if none is shown.
       this._loading = afterDocument
+        .then(function () { return whenWanted(element); })
         .then(function () {
+          element._kgWant = null;
           var text = element._document || loadDocument(readConfig(element).lang);
           return Promise.all([loadModule(), styled, text]);
         })

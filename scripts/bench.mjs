@@ -18,6 +18,8 @@
 //     --no-twiggy           skip the function/crate breakdown
 //     --no-install          do not `cargo install twiggy` when it is missing
 //     --no-browser          sizes and wasm breakdown only
+//     --lighthouse-runs N   Lighthouse runs (mobile preset) on the widget page and on the static
+//                           floor each (default 3; 0 skips Lighthouse)
 //     --cache MODE          how the server caches the build's files: "headers" (default: the rules of
 //                           dist/_headers), "no-cache" (every file revalidated, as the README advised
 //                           before the files had hashed names) or "no-store" (a host that sends every
@@ -43,6 +45,7 @@ import { embedSizes } from "./bench/sizes.mjs";
 import { wasmSections, dataText, analyze } from "./bench/wasm.mjs";
 import * as B from "./bench/browser.mjs";
 import { report } from "./bench/report.mjs";
+import { lighthouseRuns } from "./bench/lighthouse.mjs";
 import { fmtBytes, run, log } from "./bench/util.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -60,6 +63,7 @@ const OPTIONS = {
   "analysis-dir": { type: "string", default: "/tmp/kg-bench-analysis" },
   static: { type: "string" },
   "wait-idle": { type: "string", default: "60" },
+  "lighthouse-runs": { type: "string", default: "3" },
   cache: { type: "string", default: "headers" },
   out: { type: "string", default: path.join(ROOT, "BENCHMARKS.md") },
   "no-build": { type: "boolean", default: false },
@@ -86,6 +90,7 @@ function readOptions(args) {
     analysisDir: path.resolve(v["analysis-dir"]),
     static: v.static === undefined ? null : path.resolve(v.static),
     waitIdle: Math.max(0, Number(v["wait-idle"])),
+    lighthouseRuns: Math.max(0, parseInt(v["lighthouse-runs"], 10) || 0),
     cache: v.cache,
     out: path.resolve(v.out),
     build: !v["no-build"],
@@ -317,7 +322,13 @@ async function measureInBrowser(o, files) {
   const server = await startBenchServer({ root: o.dist, pages, caching: o.cache, loaderMaxAge: REPEAT_LOADER_MAX_AGE });
   const embed = { loader: "/" + LOADER, embed: new Set(["/" + LOADER, ...Object.values(files).map((f) => "/" + f.path)]) };
   try {
-    return await browserFigures(o, pages, server, embed);
+    const figures = await browserFigures(o, pages, server, embed);
+    // Lighthouse last: it needs the static floor, which browserFigures captures.
+    if (o.lighthouseRuns > 0) {
+      if (o.waitIdle > 0) await waitForIdle(o.waitIdle);
+      figures.lighthouse = await lighthouseRuns(server.origin, o.lighthouseRuns);
+    }
+    return figures;
   } finally {
     await server.close();
   }

@@ -5,6 +5,7 @@
 import os from "node:os";
 
 import { repeatSection } from "./repeat.mjs";
+import { lighthouseSection } from "./lighthouse.mjs";
 import { summarize, fmtMs, fmtBytes, fmtInt, table, KB, MB } from "./util.mjs";
 
 const CACHING = {
@@ -29,6 +30,7 @@ export function report(o, ctx) {
       interactionSection(o, ctx.br, budgets),
       longTaskSection(o, ctx.br.runs, budgets),
       memorySection(ctx.br.memory, budgets),
+      lighthouseSection(ctx.br.lighthouse, budgets),
     );
   }
   sections.push(wasmSection(ctx));

@@ -87,7 +87,8 @@ pub fn app(props: &AppProps) -> Html {
     let root = use_node_ref();
     use_rendered(props.on_rendered.clone());
     use_configuration(&state, config);
-    crate::state::sync::use_storage_sync(&state, &config.storage_key);
+    let unsaved_ticks = props.resume.as_ref().is_some_and(|r| !r.ticks.is_empty());
+    crate::state::sync::use_storage_sync(&state, &config.storage_key, unsaved_ticks);
     use_walkthrough_events(&state, props.host.clone());
     use_accent(&root, config.accent.clone());
     use_focus_request(&root, state.focus_request);

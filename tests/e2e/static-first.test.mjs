@@ -210,6 +210,8 @@ test("a panic: every guide goes back to its document, and the console says so on
   const page = await browser.newPage();
   const errors = watchErrors(page);
   await page.goto(server.origin + "/fixtures/multi.html");
+  // Each guide's wasm waits for it to come near the screen: widgetReady scrolls to each.
+  for (const id of ["#first", "#second", "#late"]) await widgetReady(page, id);
   await page.waitForFunction(() => {
     const guides = [...document.querySelectorAll("kyphoplasty-guide")];
     return guides.length === 3 && guides.every((g) => g.getAttribute("data-kg-state") === "interactive");

@@ -147,11 +147,20 @@ export async function launchBrowser() {
   });
 }
 
-/** Waits until the live widget in `host` (a CSS selector) has taken over from the document. */
+/**
+ * Waits until the live widget in `host` (a CSS selector) has taken over from the document.
+ * The wasm is asked for only once a guide is within about a screen of the viewport
+ * (issue 24), so a guide further down (the second of two, one added at the end) is first
+ * scrolled to, as a patient would; one already near the screen is left where it is.
+ */
 export async function widgetReady(page, host = "kyphoplasty-guide") {
   await page.waitForFunction(
     (sel) => {
       const el = document.querySelector(sel);
+      if (el && el.getAttribute("data-kg-state") === "document") {
+        const box = el.getBoundingClientRect();
+        if (box.top > 1.5 * innerHeight || box.bottom < -0.5 * innerHeight) el.scrollIntoView();
+      }
       return !!el && el.getAttribute("data-kg-state") === "interactive" && !!el.shadowRoot && !!el.shadowRoot.querySelector(".kg");
     },
     host,

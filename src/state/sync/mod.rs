@@ -28,25 +28,32 @@ pub trait Synced: Record + Clone + PartialEq + 'static {
 }
 
 /// Keeps the ticks (with the date and the sources choice) and the diary in step with
-/// their keys for `storage_key`.
+/// their keys for `storage_key`. `unsaved_ticks`: the first state holds ticks the
+/// patient made in the loader's document before the wasm arrived, which storage does
+/// not hold yet, so the first render saves them (a patient who leaves then loses none).
 #[hook]
-pub fn use_storage_sync(state: &UseReducerHandle<GuideState>, storage_key: &str) {
-    use_sync::<crate::storage::Saved>(state, storage_key);
-    use_sync::<crate::diary::Diary>(state, storage_key);
+pub fn use_storage_sync(
+    state: &UseReducerHandle<GuideState>,
+    storage_key: &str,
+    unsaved_ticks: bool,
+) {
+    use_sync::<crate::storage::Saved>(state, storage_key, unsaved_ticks);
+    use_sync::<crate::diary::Diary>(state, storage_key, false);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 #[hook]
-fn use_sync<T: Synced>(state: &UseReducerHandle<GuideState>, storage_key: &str) {
-    let _ = (state, storage_key);
+fn use_sync<T: Synced>(state: &UseReducerHandle<GuideState>, storage_key: &str, unsaved: bool) {
+    let _ = (state, storage_key, unsaved);
 }
 
 #[cfg(target_arch = "wasm32")]
 #[hook]
-fn use_sync<T: Synced>(state: &UseReducerHandle<GuideState>, storage_key: &str) {
+fn use_sync<T: Synced>(state: &UseReducerHandle<GuideState>, storage_key: &str, unsaved: bool) {
     // What storage holds as far as we know: the same data is not saved again, so the
-    // first render never rewrites what it just loaded.
-    let last = use_mut_ref(|| Some(T::of(state)));
+    // first render never rewrites what it just loaded (unless the first state holds
+    // more than storage, `unsaved`).
+    let last = use_mut_ref(|| (!unsaved).then(|| T::of(state)));
     browser::use_reload_on_new_key::<T>(state, storage_key, &last);
     browser::use_save::<T>(state, storage_key, &last);
     browser::use_other_tabs::<T>(state, storage_key, &last);
