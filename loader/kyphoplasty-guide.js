@@ -648,6 +648,13 @@
     });
   }
 
+  /* Resolves with `value` in a new task: what follows does not lengthen this one. */
+  function afterTask(value) {
+    return new Promise(function (resolve) {
+      setTimeout(function () { resolve(value); }, 0);
+    });
+  }
+
   function idle() {
     return new Promise(function (resolve) {
       if (window.requestIdleCallback) window.requestIdleCallback(function () { resolve(); }, { timeout: 1000 });
@@ -755,6 +762,14 @@
           element._kgWant = null;
           var text = element._document || loadDocument(readConfig(element).lang);
           return Promise.all([loadModule(), styled, text]);
+        })
+        // One step per task, so no step is a long task: the wasm's instantiation, then
+        // reading the text table (prepare), then rendering and the takeover (mount).
+        .then(afterTask)
+        .then(function (results) {
+          var glue = results[0];
+          if (glue.prepare && element.isConnected && !element._widget) glue.prepare(element._document || results[2]);
+          return afterTask(results);
         })
         .then(function (results) {
           element._loading = null;

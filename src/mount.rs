@@ -98,6 +98,17 @@ fn props_for(host: &HtmlElement) -> AppProps {
     }
 }
 
+/// Reads the text table of the document the loader shows (see `mount`), so that `mount`,
+/// called by the loader from a later task, only renders: the two together were one long
+/// task at 4x CPU (issue 24). A table from another build is refused here, and the
+/// document stays.
+#[wasm_bindgen]
+pub fn prepare(guide_document: JsValue) -> Result<(), JsValue> {
+    crate::embed::languages::load_document(&guide_document)
+        .map(|_| ())
+        .map_err(JsValue::from)
+}
+
 /// Renders the live widget into `root` once its stylesheet has loaded (so nothing
 /// shows unstyled), hidden, and calls `on_rendered` with its container after the first
 /// render: the loader then swaps it for its document in the same frame. The widget

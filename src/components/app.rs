@@ -3,7 +3,8 @@
 //! components of their own, so a tick does not re-render them.
 
 use super::app_hooks::{
-    use_accent, use_configuration, use_focus_request, use_rendered, use_walkthrough_events,
+    use_accent, use_configuration, use_focus_request, use_print_parts, use_rendered,
+    use_walkthrough_events,
 };
 use super::context::{GuideContext, RenderMode};
 use super::emergency_strip::EmergencyStrip;
@@ -105,6 +106,7 @@ pub fn app(props: &AppProps) -> Html {
             )
         },
     );
+    let print_parts = use_print_parts(props.mode == RenderMode::Interactive);
     let section = shown_section(config, state.section);
     let g = context.guide();
     html! {
@@ -127,7 +129,9 @@ pub fn app(props: &AppProps) -> Html {
                 <footer class="kg-footer">
                     <p>{ context.text(g.disclaimer.text) }</p>
                 </footer>
-                <PrintSheet />
+                if print_parts > 0 {
+                    <PrintSheet parts={print_parts} />
+                }
             </section>
         </ContextProvider<UseReducerHandle<GuideState>>>
         </ContextProvider<GuideContext>>

@@ -1,5 +1,6 @@
 //! `App`'s effects, one hook each: what the root does besides laying out the guide.
 
+use super::print_sheet::PRINT_PARTS;
 use crate::embed::events::HostEvent;
 use crate::embed::{languages, Config};
 use crate::state::{Action, GuideState, Walkthrough};
@@ -91,4 +92,24 @@ pub fn use_focus_request(root: &NodeRef, request: u32) {
             }
         }
     });
+}
+
+/// How many of the print sheet's parts (`PrintSheet`'s `parts`) are drawn: all at once at
+/// build time; in the live widget none in its first render and then one more per task,
+/// so the task that renders the widget and swaps it in for the document does only what
+/// shows, and no later task draws the whole sheet at once (the sheet is most of the
+/// widget's elements; one long task at 4x CPU was the whole guide, issue 24). Printing
+/// comes later than that.
+#[hook]
+pub fn use_print_parts(live: bool) -> u8 {
+    let drawn = use_state(|| if live { 0 } else { PRINT_PARTS });
+    {
+        let drawn = drawn.clone();
+        use_effect_with(*drawn, move |&n| {
+            let next = (n < PRINT_PARTS)
+                .then(|| gloo::timers::callback::Timeout::new(0, move || drawn.set(n + 1)));
+            move || drop(next)
+        });
+    }
+    *drawn
 }

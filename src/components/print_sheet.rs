@@ -10,8 +10,20 @@ use super::warnings::Warnings;
 use crate::content::{text, Checklist, TickKey};
 use yew::prelude::*;
 
+/// How many parts the sheet is drawn in: the warning signs, the timeline, the rest.
+pub const PRINT_PARTS: u8 = 3;
+
+#[derive(Properties, PartialEq)]
+pub struct PrintSheetProps {
+    /// How many of its parts to draw (up to [`PRINT_PARTS`]): the live widget draws
+    /// them one per task after its first render (`use_print_parts`), so no task draws the
+    /// whole sheet; at build time all at once.
+    #[prop_or(PRINT_PARTS)]
+    pub parts: u8,
+}
+
 #[function_component(PrintSheet)]
-pub fn print_sheet() -> Html {
+pub fn print_sheet(props: &PrintSheetProps) -> Html {
     let context = use_guide();
     let g = context.guide();
     let practice = context.config.values.practice_name.clone();
@@ -28,8 +40,27 @@ pub fn print_sheet() -> Html {
             if let Some(phone) = context.config.practice_phone.clone() {
                 <p class="kg-print-practice" data-kg-if={phone_if} hidden={phone_if.is_some()}>{ text::ui(g.ui.print_phone, &[("phone", &phone)]) }</p>
             }
-            <Warnings />
-            <Timeline print_sheet=true />
+            if props.parts >= 1 {
+                <Warnings />
+            }
+            if props.parts >= 2 {
+                <Timeline print_sheet=true />
+            }
+            if props.parts >= 3 {
+                <AftercareList />
+            }
+        </div>
+    }
+}
+
+/// The aftercare checklist with empty boxes to tick by hand, the disclaimer and the
+/// review stamp: the sheet's last part.
+#[function_component(AftercareList)]
+fn aftercare_list_view() -> Html {
+    let context = use_guide();
+    let g = context.guide();
+    html! {
+        <>
             <div class="kg-print-checklist">
                 <p class="kg-print-subtitle">{ g.ui.aftercare_heading }</p>
                 { for g.aftercare.iter().map(|group| html! {
@@ -56,6 +87,6 @@ pub fn print_sheet() -> Html {
             </div>
             <p class="kg-print-footer">{ context.text(g.disclaimer.text) }</p>
             <ReviewStamp />
-        </div>
+        </>
     }
 }

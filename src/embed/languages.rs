@@ -40,7 +40,8 @@ mod browser {
         }
     }
 
-    /// Reads a document's `lang`, `textFormat` and `text`, and loads that language.
+    /// Reads a document's `lang`, `textFormat` and `text`, and loads that language (once:
+    /// a language already loaded is not read again).
     pub fn load_document(document: &JsValue) -> Result<Lang, String> {
         let field = |name: &str| Reflect::get(document, &name.into()).unwrap_or(JsValue::UNDEFINED);
         let lang = field("lang")
@@ -48,6 +49,9 @@ mod browser {
             .as_deref()
             .and_then(Lang::from_tag)
             .ok_or("the guide's document names no language of this guide")?;
+        if content::is_loaded(lang) {
+            return Ok(lang); // already read (`prepare`, or an earlier guide on the page)
+        }
         let format = field("textFormat").as_string().unwrap_or_default();
         let text = field("text");
         if !Array::is_array(&text) {

@@ -115,7 +115,9 @@ test("Spanish dates are written in Spanish", async () => {
 test("the printed sheet has the aftercare list, timeline, warning signs and phone, and no buttons", async () => {
   const page = await browser.newPage();
   await page.goto(server.origin + "/");
-  await widgetReady(page);
+  const host = await widgetReady(page);
+  // The live widget draws the print sheet (never on screen) in the tasks after it takes over.
+  await host.locator(".kg-print-sheet .kg-review-stamp").waitFor({ state: "attached" });
   await page.emulateMedia({ media: "print" });
   const printed = await page.evaluate(() => {
     const root = document.querySelector("kyphoplasty-guide").shadowRoot;
