@@ -74,8 +74,9 @@ ${head}
  *    exists (no polling, so it adds no work of its own while the widget starts);
  *  - in probe mode, as soon as the first `.kg` exists, clicks the "procedure" nav
  *    button (HTMLElement.click()); if the click was not handled (the widget's
- *    `kyphoplasty-guide:section` event did not fire synchronously) it retries from a
- *    new task (setTimeout 0) until it is. `interactive` is performance.now() when the
+ *    `kyphoplasty-guide:section` event did not fire synchronously) it tries again when
+ *    the element's `data-kg-state` turns `interactive` (the live widget took over), and
+ *    from then on from a new task (setTimeout 0) until it is handled. `interactive` is performance.now() when the
  *    procedure section (`.kg-next`) is in the shadow root, i.e. the click has been
  *    handled AND its result rendered into the DOM. `interactiveFrame` is the first
  *    task after the next animation frame (≈ the result painted).
@@ -148,7 +149,15 @@ function probeScript({ expected, probe }) {
       if (button) button.click();
       host.removeEventListener("kyphoplasty-guide:section", on);
       if (!handled) {
-        if (B.attempts < 5000) setTimeout(attempt, 0);
+        if (B.attempts >= 5000) return;
+        if (host.getAttribute("data-kg-state") === "interactive") { setTimeout(attempt, 0); return; }
+        // Until the live widget takes over only the loader's document answers (it sends no
+        // event): wait for the takeover instead of clicking the document over and over,
+        // which would keep the main thread from the idle moment the loader waits for.
+        var takeover = new MutationObserver(function () {
+          if (host.getAttribute("data-kg-state") === "interactive") { takeover.disconnect(); attempt(); }
+        });
+        takeover.observe(host, { attributes: true, attributeFilter: ["data-kg-state"] });
         return;
       }
       B.t.clickHandled = performance.now();
