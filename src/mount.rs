@@ -19,6 +19,8 @@ pub struct Widget {
     host: HtmlElement,
     app: std::rc::Rc<std::cell::RefCell<Option<AppHandle<App>>>>,
     _listeners: Vec<EventListener>,
+    /// The first render, waiting for its task (dropped with the widget, it never runs).
+    _render: Option<gloo::timers::callback::Timeout>,
 }
 
 #[wasm_bindgen]
@@ -110,7 +112,7 @@ pub fn prepare(guide_document: JsValue) -> Result<(), JsValue> {
 }
 
 /// Renders the live widget into `root` once its stylesheet has loaded (so nothing
-/// shows unstyled), hidden, and calls `on_rendered` with its container after the first
+/// shows unstyled) and from a task after this one, hidden, and calls `on_rendered` with its container after the first
 /// render: the loader then swaps it for its document in the same frame. The widget
 /// opens where the patient was in the document. The loader links the stylesheet as
 /// soon as the element connects; `mount` links it only if the loader did not.
@@ -150,8 +152,11 @@ pub fn mount(
         .and_then(HtmlLinkElement::sheet)
         .is_some();
     let mut listeners = Vec::new();
+    let mut later = None;
     if loaded {
-        render();
+        // In a task of its own: this one has read the attributes and the document, and
+        // the two together were a long task at 4x CPU (issue 24).
+        later = Some(gloo::timers::callback::Timeout::new(0, render));
     } else {
         listeners.push(EventListener::once(&link, "load", move |_| render()));
         let host_on_error = host.clone();
@@ -164,6 +169,7 @@ pub fn mount(
         host,
         app,
         _listeners: listeners,
+        _render: later,
     })
 }
 
