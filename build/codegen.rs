@@ -161,9 +161,10 @@ fn interface_and_sources(out: &mut String, guide: &Guide, t: &mut Strings) {
     });
     let _ = writeln!(
         out,
-        "    review: Review {{ version: {}, last_reviewed: {} }},",
+        "    review: Review {{ version: {}, last_reviewed: {}, next_review: {} }},",
         t.s(&guide.review.version),
-        t.s(&guide.review.last_reviewed)
+        t.s(&guide.review.last_reviewed),
+        t.s(&guide.review.next_review)
     );
     out.push_str("    params: ParamDefaults {\n");
     for p in crate::content::PARAMS {
@@ -383,5 +384,28 @@ pub fn render(guides: &[Guide]) -> Result<String, String> {
         out.push_str("];\n\n");
     }
     let _ = writeln!(out, "/// Every language the build found, matching `Lang::ALL`.\npub const LANG_COUNT: usize = {};", LANGS.len());
+    out.push_str(&evidence_table(&guides[0]));
     Ok(out)
+}
+
+/// The locators of every statement, the same in every language: native builds only
+/// (the evidence pack is written at build time; the wasm never shows it).
+fn evidence_table(guide: &Guide) -> String {
+    let mut out = String::from(
+        "/// The passages each statement rests on, by `<file>/<item key>` (see `content/evidence/`).\n#[cfg(not(target_arch = \"wasm32\"))]\npub static EVIDENCE: &[(&str, &[Locator])] = &[\n",
+    );
+    for (key, locators) in &guide.evidence {
+        let list: Vec<String> = locators
+            .iter()
+            .map(|l| {
+                format!(
+                    "Locator {{ source: {:?}, section: {:?}, start: {:?}, end: {:?} }}",
+                    l.source, l.section, l.start, l.end
+                )
+            })
+            .collect();
+        let _ = writeln!(out, "    ({key:?}, &[{}]),", list.join(", "));
+    }
+    out.push_str("];\n");
+    out
 }

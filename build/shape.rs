@@ -13,6 +13,8 @@ const SHARED_KEYS: &[&str] = &[
     "url",
     "version",
     "last_reviewed",
+    "next_review",
+    "seed",
 ];
 
 /// Calls `visit(path, text)` for every string in `value`, with a readable path such as

@@ -5,6 +5,9 @@
 #[path = "../build/content.rs"]
 #[allow(dead_code)]
 mod content;
+#[path = "../build/evidence.rs"]
+#[allow(dead_code)]
+mod evidence;
 #[path = "../build/schema.rs"]
 #[allow(dead_code)]
 mod schema;

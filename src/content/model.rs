@@ -65,6 +65,45 @@ pub struct Review {
     pub version: &'static str,
     /// `YYYY-MM-DD`.
     pub last_reviewed: &'static str,
+    /// `YYYY-MM-DD`: when the words are due to be reviewed again, so a reader can tell
+    /// whether they are out of date.
+    pub next_review: &'static str,
+}
+
+/// Where one passage of a source is: its section and its first and last few words.
+/// It points to the passage (a text fragment, `#:~:text=start,end`), never copies it.
+#[derive(Debug, PartialEq)]
+pub struct Locator {
+    pub source: &'static str,
+    pub section: &'static str,
+    pub start: &'static str,
+    pub end: &'static str,
+}
+
+impl Locator {
+    /// The link that opens `url` with the passage highlighted (the Text Fragments standard).
+    pub fn link(&self, url: &str) -> String {
+        let base = url.split('#').next().unwrap_or(url);
+        format!(
+            "{base}#:~:text={},{}",
+            fragment_part(self.start),
+            fragment_part(self.end)
+        )
+    }
+}
+
+/// Percent-encodes one end of a text fragment: everything but unreserved characters,
+/// so `,`, `-` and `&` inside the words cannot be read as the fragment's own syntax.
+fn fragment_part(words: &str) -> String {
+    let mut out = String::new();
+    for byte in words.bytes() {
+        if byte.is_ascii_alphanumeric() || b"._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// A sentence or two that rests on named sources.
