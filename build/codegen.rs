@@ -230,6 +230,13 @@ fn care(out: &mut String, guide: &Guide, t: &mut Strings) {
     });
     let _ = writeln!(out, "    care_team: {},", warnings(t, &guide.care_team));
     let _ = writeln!(out, "    emergency: {},", warnings(t, &guide.emergency));
+    let _ = writeln!(
+        out,
+        "    unreachable: WarningSign {{ id: {}, text: {}, sources: {} }},",
+        t.s(&guide.unreachable.id),
+        t.s(&guide.unreachable.text),
+        ids(&guide.unreachable.sources)
+    );
     let _ = writeln!(out, "    risks: {},", topics(t, &guide.risks));
     let _ = writeln!(out, "    benefits: {},", topics(t, &guide.benefits));
 }

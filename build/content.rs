@@ -177,6 +177,7 @@ fn read_guide(
         timeline: timeline?.milestone,
         care_team: warnings.care_team.item,
         emergency: warnings.emergency.item,
+        unreachable: warnings.unreachable,
         risks: risks?.item,
         benefits: benefits?.item,
         faq: faq?.question,

@@ -157,6 +157,7 @@ pub fn for_each_statement(guide: &mut Guide, visit: &mut dyn FnMut(&str, &mut Ve
     for w in guide.care_team.iter_mut().chain(guide.emergency.iter_mut()) {
         visit(&format!("warnings/{}", w.id), &mut w.sources);
     }
+    visit("warnings/unreachable", &mut guide.unreachable.sources);
     for (file, topics) in [
         ("risks", &mut guide.risks),
         ("benefits", &mut guide.benefits),

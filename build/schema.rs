@@ -178,6 +178,8 @@ pub struct TimelineFile {
 pub struct WarningsFile {
     pub care_team: WarningList,
     pub emergency: WarningList,
+    /// What to do when the care team cannot be reached (nights, weekends).
+    pub unreachable: Warning,
 }
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -219,6 +221,7 @@ pub struct Guide {
     pub timeline: Vec<Milestone>,
     pub care_team: Vec<Warning>,
     pub emergency: Vec<Warning>,
+    pub unreachable: Warning,
     pub risks: Vec<Topic>,
     pub benefits: Vec<Topic>,
     pub faq: Vec<Question>,

@@ -241,6 +241,8 @@ pub struct Guide {
     pub timeline: &'static [Milestone],
     pub care_team: &'static [WarningSign],
     pub emergency: &'static [WarningSign],
+    /// What to do when the care team cannot be reached, shown on its card.
+    pub unreachable: WarningSign,
     pub risks: &'static [Topic],
     pub benefits: &'static [Topic],
     pub faq: &'static [Question],
