@@ -58,8 +58,9 @@ export function loaderFiles(text) {
 
 /**
  * Renames LOADED's files in `dir` (under their plain names) to their hashed names,
- * points the glue at the hashed wasm and the standalone pages (guide-*.html) at the
- * hashed stylesheet, and stamps the names and integrity hashes into `dir`'s loader.
+ * points the glue at the hashed wasm and the standalone pages (guide-*.html, and the
+ * evidence packs evidence-*.html) at the hashed stylesheet, and stamps the names and
+ * integrity hashes into `dir`'s loader.
  * Returns the FILES table. No plain name is left behind: anything that linked one would
  * get bytes that change under a name cached for a year.
  */
@@ -81,7 +82,7 @@ export function release(dir) {
     renamed[plain] = name;
     files[key] = { path: name, integrity: sri(bytes) };
   }
-  for (const page of fs.readdirSync(dir).filter((f) => /^guide-[a-z]+\.html$/.test(f))) {
+  for (const page of fs.readdirSync(dir).filter((f) => /^(guide|evidence)-[a-z]+\.html$/.test(f))) {
     const file = path.join(dir, page);
     fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(anyName(LOADED.css), renamed[LOADED.css]));
   }
