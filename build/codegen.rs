@@ -110,11 +110,12 @@ fn topics(t: &mut Strings, list: &[Topic]) -> String {
         .iter()
         .map(|topic| {
             format!(
-                "Topic {{ id: {}, title: {}, text: {}, sources: {} }}",
+                "Topic {{ id: {}, title: {}, text: {}, sources: {}, signs: {} }}",
                 t.s(&topic.id),
                 t.s(&topic.title),
                 t.s(&topic.text),
-                ids(&topic.sources)
+                ids(&topic.sources),
+                ids(&topic.signs)
             )
         })
         .collect();

@@ -228,6 +228,33 @@ pub fn check_guide(guide: &Guide, errors: &mut Vec<String>) {
     check_unique_ids(guide, errors);
     check_key_points(guide, errors);
     check_source_list(guide, errors);
+    check_risk_signs(guide, errors);
+}
+
+/// A risk's signs are warning signs the guide lists, and a benefit has none.
+fn check_risk_signs(guide: &Guide, errors: &mut Vec<String>) {
+    let known: BTreeSet<&str> = guide
+        .care_team
+        .iter()
+        .chain(&guide.emergency)
+        .map(|w| w.id.as_str())
+        .collect();
+    for risk in &guide.risks {
+        for sign in &risk.signs {
+            if !known.contains(sign.as_str()) {
+                errors.push(format!(
+                    "content/{}/risks.toml: {}: signs names \"{sign}\", which warnings.toml does not list",
+                    guide.lang, risk.id
+                ));
+            }
+        }
+    }
+    for benefit in guide.benefits.iter().filter(|b| !b.signs.is_empty()) {
+        errors.push(format!(
+            "content/{}/benefits.toml: {}: a benefit has no warning signs",
+            guide.lang, benefit.id
+        ));
+    }
 }
 
 /// Every item cites at least one source, and only sources the guide lists.

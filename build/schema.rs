@@ -118,6 +118,9 @@ pub struct Topic {
     pub id: String,
     pub title: String,
     pub text: String,
+    /// For a risk: the warning signs (ids in `warnings.toml`) a patient could notice.
+    #[serde(default)]
+    pub signs: Vec<String>,
     /// Filled from `content/evidence/`, never written in a language file (see `crate::evidence`).
     #[serde(skip_deserializing)]
     pub sources: Vec<String>,

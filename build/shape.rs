@@ -15,6 +15,7 @@ const SHARED_KEYS: &[&str] = &[
     "last_reviewed",
     "next_review",
     "seed",
+    "signs",
 ];
 
 /// Calls `visit(path, text)` for every string in `value`, with a readable path such as

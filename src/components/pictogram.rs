@@ -72,14 +72,18 @@ fn action_shape(id: &str) -> Option<Html> {
             <path d="M12 10V3M9 6l3-3 3 3M3 21 21 3" />
         </> },
         // A snowflake: ice.
-        "ice" => html! { <path d="M12 2v20M3.3 7l17.4 10M3.3 17 20.7 7M9.5 3.5 12 6l2.5-2.5M9.5 20.5 12 18l2.5 2.5" /> },
+        "ice" => {
+            html! { <path d="M12 2v20M3.3 7l17.4 10M3.3 17 20.7 7M9.5 3.5 12 6l2.5-2.5M9.5 20.5 12 18l2.5 2.5" /> }
+        }
         // A magnifying glass: look at the cuts.
         "check-cuts" => html! { <>
             <circle cx="10" cy="10" r="6" />
             <path d="M14.5 14.5 21 21" />
         </> },
         // A telephone handset: call.
-        "call" => html! { <path d="M5 3h4l2 5-2.5 1.5a11 11 0 0 0 6 6L16 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 5a2 2 0 0 1 2-2z" /> },
+        "call" => {
+            html! { <path d="M5 3h4l2 5-2.5 1.5a11 11 0 0 0 6 6L16 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 5a2 2 0 0 1 2-2z" /> }
+        }
         _ => return None,
     };
     Some(shape)
@@ -103,9 +107,17 @@ mod tests {
     fn the_key_actions_have_their_drawings() {
         for lang in Lang::ALL {
             let g = guide(lang);
-            let ids: Vec<&str> = g.aftercare.iter().flat_map(|group| group.items).map(|i| i.id).collect();
+            let ids: Vec<&str> = g
+                .aftercare
+                .iter()
+                .flat_map(|group| group.items)
+                .map(|i| i.id)
+                .collect();
             for action in ["lifting", "ice", "check-cuts"] {
-                assert!(ids.contains(&action), "{lang:?}: no aftercare item {action}");
+                assert!(
+                    ids.contains(&action),
+                    "{lang:?}: no aftercare item {action}"
+                );
                 assert!(has_pictogram(action));
             }
         }

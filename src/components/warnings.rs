@@ -83,7 +83,12 @@ fn signs(context: &GuideContext, list: &'static [WarningSign]) -> Html {
 /// The sources of both cards' signs, each once, in the order first cited.
 fn cited(g: &'static Guide) -> Vec<&'static str> {
     let mut ids: Vec<&'static str> = Vec::new();
-    for w in g.care_team.iter().chain(g.emergency).chain([&g.unreachable]) {
+    for w in g
+        .care_team
+        .iter()
+        .chain(g.emergency)
+        .chain([&g.unreachable])
+    {
         for id in w.sources {
             if !ids.contains(id) {
                 ids.push(id);

@@ -95,7 +95,12 @@ pub fn statements(g: &'static Guide) -> Vec<Cited> {
             vec![m.text],
         ));
     }
-    for w in g.care_team.iter().chain(g.emergency).chain([&g.unreachable]) {
+    for w in g
+        .care_team
+        .iter()
+        .chain(g.emergency)
+        .chain([&g.unreachable])
+    {
         out.push(Cited::new(
             format!("warnings/{}", w.id),
             Warnings,

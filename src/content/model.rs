@@ -176,6 +176,9 @@ pub struct Topic {
     pub title: &'static str,
     pub text: &'static str,
     pub sources: &'static [&'static str],
+    /// For a risk, the warning signs that would show it (ids of `WarningSign`s): the
+    /// risk then links to them, so knowing a risk comes with knowing what to watch for.
+    pub signs: &'static [&'static str],
 }
 
 /// A question people ask, answered plainly.
