@@ -62,8 +62,9 @@ pub fn syllables(word: &str) -> usize {
     count.max(1)
 }
 
-/// Fernández-Huerta reading ease of a Spanish text: 206.84 − 0.60·P − 1.02·F, with P
-/// the syllables and F the sentences per 100 words. 80 and above reads as "fairly easy".
+/// Fernández-Huerta reading ease of a Spanish text, in its corrected form (as textstat
+/// and the INFLESZ literature compute it): 206.84 − 0.60·P − 1.02·L, with P the syllables
+/// per 100 words and L the words per sentence. 80 and above reads as "fairly easy".
 pub fn fernandez_huerta(text: &str) -> f64 {
     let sentences = sentences(text).len().max(1) as f64;
     let words: Vec<&str> = text
@@ -73,7 +74,7 @@ pub fn fernandez_huerta(text: &str) -> f64 {
         .collect();
     let count = words.len().max(1) as f64;
     let syllables: usize = words.iter().map(|w| syllables_es(w)).sum();
-    206.84 - 0.60 * (syllables as f64 * 100.0 / count) - 1.02 * (sentences * 100.0 / count)
+    206.84 - 0.60 * (syllables as f64 * 100.0 / count) - 1.02 * (count / sentences)
 }
 
 /// Spanish syllables: one per vowel group, where two strong vowels (a, e, o) or an
