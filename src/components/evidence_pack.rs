@@ -37,7 +37,7 @@ pub fn evidence_pack(props: &EvidencePackProps) -> Html {
         }
     }
     html! {
-        <main class="kg-evidence">
+        <main class="kg kg-evidence">
             <h1>{ g.ui.evidence_title }</h1>
             <p>{ g.ui.evidence_intro }</p>
             <p class="kg-review-stamp">{ stamp }</p>
