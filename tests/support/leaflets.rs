@@ -71,7 +71,7 @@ pub fn fill(text: &str, params: &BTreeMap<String, String>) -> String {
 }
 
 /// Keys that hold no patient-facing prose.
-const NOT_PROSE: &[&str] = &["id", "sources", "scene", "seed", "url"];
+const NOT_PROSE: &[&str] = &["id", "sources", "scene", "seed", "url", "signs"];
 
 /// Every prose string in a TOML value, labelled with the ids around it.
 pub fn strings(value: &toml::Value, label: &str, out: &mut Vec<(String, String)>) {
