@@ -187,9 +187,19 @@ fn a_language_file_cannot_cite_on_its_own() {
 fn an_item_without_evidence_and_evidence_without_an_item_are_named() {
     let s = Scratch::new("no-evidence");
     s.edit("evidence", "visit", |t| {
-        let first = t.find("\n[[").expect("a locator");
-        let second = t[first + 1..].find("\n[[").map_or(t.len(), |i| i + first + 1);
-        format!("{}{}\n[[no-such-question]]\nsource = \"aans\"\nsection = \"s\"\nstart = \"a\"\nend = \"b\"\n", &t[..first], &t[second..])
+        // Every locator of the first item goes, however many it has.
+        let id = first_id(&t);
+        let blocks: Vec<&str> = t.split("\n[[").collect();
+        let kept: Vec<&str> = blocks
+            .iter()
+            .enumerate()
+            .filter(|(i, block)| *i == 0 || !block.starts_with(&format!("{id}]]")))
+            .map(|(_, block)| *block)
+            .collect();
+        format!(
+            "{}\n[[no-such-question]]\nsource = \"aans\"\nsection = \"s\"\nstart = \"a\"\nend = \"b\"\n",
+            kept.join("\n[[")
+        )
     });
     let errors = s.errors();
     assert_error(&errors, &["content/evidence", "visit/", "no evidence"]);
