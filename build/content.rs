@@ -229,6 +229,28 @@ pub fn check_guide(guide: &Guide, errors: &mut Vec<String>) {
     check_key_points(guide, errors);
     check_source_list(guide, errors);
     check_risk_signs(guide, errors);
+    check_every_source_cited(guide, errors);
+}
+
+/// The Sources section lists only what the guide rests on: a listed document that no
+/// statement cites would claim a support it does not give.
+fn check_every_source_cited(guide: &Guide, errors: &mut Vec<String>) {
+    let cited: BTreeSet<&str> = guide
+        .evidence
+        .values()
+        .flatten()
+        .map(|l| l.source.as_str())
+        .collect();
+    for source in guide
+        .sources
+        .iter()
+        .filter(|s| !cited.contains(s.id.as_str()))
+    {
+        errors.push(format!(
+            "content/{}/sources.toml: {}: no statement cites it; remove it or cite it",
+            guide.lang, source.id
+        ));
+    }
 }
 
 /// A risk's signs are warning signs the guide lists, and a benefit has none.
