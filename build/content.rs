@@ -468,6 +468,11 @@ fn check_source_list(guide: &Guide, errors: &mut Vec<String>) {
             }
         }
     }
+    check_review(guide, &label, errors);
+}
+
+/// The content's review stamp: a version, and two dates in order.
+fn check_review(guide: &Guide, label: &str, errors: &mut Vec<String>) {
     let is_date = |date: &str| {
         let parts: Vec<&str> = date.split('-').collect();
         let digits = |p: &str, n: usize| p.len() == n && p.chars().all(|c| c.is_ascii_digit());

@@ -43,106 +43,102 @@ pub fn locators(key: &str) -> &'static [Locator] {
 
 /// Every statement, in the order a patient meets them.
 pub fn statements(g: &'static Guide) -> Vec<Cited> {
-    use Section::*;
     let mut out = Vec::new();
-    for k in g.key_points {
-        out.push(Cited::new(
+    overview_and_steps(g, &mut out);
+    checklists(g, &mut out);
+    care(g, &mut out);
+    reference(g, &mut out);
+    out
+}
+
+/// The key points, the introduction and the procedure's steps (body and picture text).
+fn overview_and_steps(g: &'static Guide, out: &mut Vec<Cited>) {
+    use Section::{Overview, Procedure};
+    out.extend(g.key_points.iter().map(|k| {
+        Cited::new(
             format!("intro/key-point/{}", k.id),
             Overview,
             "",
             vec![k.text],
-        ));
-    }
-    for p in g.intro {
-        out.push(Cited::new(
-            format!("intro/{}", p.id),
-            Overview,
-            p.heading,
-            vec![p.text],
-        ));
-    }
-    for s in g.steps {
-        let mut texts = s.body.to_vec();
-        texts.push(s.alt);
-        out.push(Cited::new(
-            format!("steps/{}", s.id),
-            Procedure,
-            s.title,
-            texts,
-        ));
-    }
+        )
+    }));
+    out.extend(
+        g.intro
+            .iter()
+            .map(|p| Cited::new(format!("intro/{}", p.id), Overview, p.heading, vec![p.text])),
+    );
+    out.extend(g.steps.iter().map(|s| {
+        let texts = s.body.iter().copied().chain([s.alt]).collect();
+        Cited::new(format!("steps/{}", s.id), Procedure, s.title, texts)
+    }));
+}
+
+/// Both checklists, item by item, each with its detail.
+fn checklists(g: &'static Guide, out: &mut Vec<Cited>) {
+    use Section::{Aftercare, Before};
     for (file, section, groups) in [
         ("before", Before, g.before),
         ("aftercare", Aftercare, g.aftercare),
     ] {
         for group in groups {
-            for i in group.items {
+            out.extend(group.items.iter().map(|i| {
                 let texts = std::iter::once(i.text).chain(i.detail).collect();
-                out.push(Cited::new(
-                    format!("{file}/{}/{}", group.id, i.id),
-                    section,
-                    "",
-                    texts,
-                ));
-            }
+                Cited::new(format!("{file}/{}/{}", group.id, i.id), section, "", texts)
+            }));
         }
     }
-    for m in g.timeline {
-        out.push(Cited::new(
+}
+
+/// The recovery timeline, the warning signs, the risks and the benefits.
+fn care(g: &'static Guide, out: &mut Vec<Cited>) {
+    use Section::{Aftercare, Risks, Warnings};
+    out.extend(g.timeline.iter().map(|m| {
+        Cited::new(
             format!("timeline/{}", m.id),
             Aftercare,
             m.title,
             vec![m.text],
-        ));
-    }
-    for w in g
+        )
+    }));
+    let signs = g
         .care_team
         .iter()
         .chain(g.emergency)
-        .chain([&g.unreachable])
-    {
-        out.push(Cited::new(
-            format!("warnings/{}", w.id),
-            Warnings,
-            "",
-            vec![w.text],
-        ));
-    }
+        .chain([&g.unreachable]);
+    out.extend(signs.map(|w| Cited::new(format!("warnings/{}", w.id), Warnings, "", vec![w.text])));
     for (file, topics) in [("risks", g.risks), ("benefits", g.benefits)] {
-        for t in topics {
-            out.push(Cited::new(
-                format!("{file}/{}", t.id),
-                Risks,
-                t.title,
-                vec![t.text],
-            ));
-        }
+        out.extend(
+            topics
+                .iter()
+                .map(|t| Cited::new(format!("{file}/{}", t.id), Risks, t.title, vec![t.text])),
+        );
     }
-    for q in g.faq {
-        out.push(Cited::new(
+}
+
+/// The questions people ask, the glossary and the questions for the visit.
+fn reference(g: &'static Guide, out: &mut Vec<Cited>) {
+    use Section::{Questions, Visit};
+    out.extend(g.faq.iter().map(|q| {
+        Cited::new(
             format!("faq/{}", q.id),
             Questions,
             q.question,
             vec![q.answer],
-        ));
-    }
-    for t in g.glossary {
-        out.push(Cited::new(
+        )
+    }));
+    out.extend(g.glossary.iter().map(|t| {
+        Cited::new(
             format!("glossary/{}", t.id),
             Questions,
             t.term,
             vec![t.definition],
-        ));
-    }
-    for q in g.visit_questions {
-        out.push(Cited::new(
-            format!("visit/{}", q.id),
-            Visit,
-            "",
-            vec![q.text],
-        ));
-    }
-    out
+        )
+    }));
+    out.extend(
+        g.visit_questions
+            .iter()
+            .map(|q| Cited::new(format!("visit/{}", q.id), Visit, "", vec![q.text])),
+    );
 }
 
 #[cfg(test)]

@@ -211,6 +211,7 @@ pub fn sections(g: &Guide) -> Vec<(&'static str, String)> {
                 g.care_team
                     .iter()
                     .chain(g.emergency)
+                    .chain([&g.unreachable])
                     .map(|w| w.text)
                     .collect(),
             ),
