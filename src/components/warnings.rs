@@ -65,7 +65,7 @@ fn care_team_card(context: &GuideContext) -> Html {
                 if context.practice_call().is_none() || phone_if.is_some() {
                     <p class="kg-card-note" data-kg-unless={phone_if}>{ g.ui.care_team_no_phone }</p>
                 }
-                <p class="kg-card-note kg-card-unreachable">{ context.text(g.unreachable.text) }</p>
+                <p class="kg-card-unreachable">{ context.text(g.unreachable.text) }</p>
             </div>
         </div>
     }
