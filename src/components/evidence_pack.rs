@@ -76,13 +76,16 @@ fn citation(g: &'static Guide, locator: &Locator) -> Html {
         &[("start", locator.start), ("end", locator.end)],
     );
     let link = source.and_then(|s| s.url).map(|url| locator.link(url));
+    // A section heading may end with its own colon ("Get help right away if:").
+    let section = locator.section.trim_end_matches(':');
+    // The documents, their sections and their words are in English, whatever the pack's language.
     html! {
         <li>
-            <cite>{ title }</cite>{ ", " }{ locator.section }{ ": " }
+            <cite lang="en">{ title }</cite>{ ", " }<span lang="en">{ section }</span>{ ": " }
             if let Some(href) = link {
-                <a href={href} rel="noopener noreferrer">{ passage }</a>
+                <a href={href} rel="noopener noreferrer" lang="en">{ passage }</a>
             } else {
-                <span>{ passage }</span>
+                <span lang="en">{ passage }</span>
             }
         </li>
     }
