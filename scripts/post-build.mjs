@@ -7,14 +7,16 @@
 //  4. names every file the loader loads by its content hash and stamps those names and
 //     their Subresource Integrity into the loader (scripts/release.mjs; the glue JS,
 //     loaded by dynamic import, cannot carry an integrity check: see SECURITY.md);
-//  5. writes `_headers` (how to cache each file: scripts/caching.mjs) and snippet.html
+//  5. writes custom-elements.json (scripts/manifest.mjs);
+//  6. writes `_headers` (how to cache each file: scripts/caching.mjs) and snippet.html
 //     (the embed code with the loader's own integrity hash).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { LOADER, release, sri } from "./release.mjs";
+import { LOADER, crateVersion, release, sri } from "./release.mjs";
 import { headersFile } from "./caching.mjs";
+import { writeManifest } from "./manifest.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!staging) {
@@ -43,6 +45,7 @@ if (!source.includes(ATTRIBUTES)) {
 fs.writeFileSync(loader, source.replace(ATTRIBUTES, fs.readFileSync(rules, "utf8")));
 
 const files = release(staging);
+writeManifest(root, staging, crateVersion(root));
 fs.writeFileSync(path.join(staging, "_headers"), headersFile());
 
 const loaderSri = sri(fs.readFileSync(loader));

@@ -91,3 +91,10 @@ export function release(dir) {
   fs.writeFileSync(loader, source.replace(FILES_SLOT, (_, marker) => marker + JSON.stringify(files)));
   return files;
 }
+
+/** The crate's version (Cargo.toml's `version`, major.minor.patch). */
+export function crateVersion(root) {
+  const m = fs.readFileSync(path.join(root, "Cargo.toml"), "utf8").match(/^version = "(\d+\.\d+\.\d+)"$/m);
+  if (!m) throw new Error("Cargo.toml has no version = \"major.minor.patch\"");
+  return m[1];
+}
