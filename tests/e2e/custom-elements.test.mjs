@@ -13,7 +13,7 @@ import { Ajv } from "ajv";
 import { parse } from "smol-toml";
 import { DIST } from "./support.mjs";
 import { MANIFEST, SCHEMA_VERSION } from "../../scripts/manifest.mjs";
-import { LOADER, crateVersion } from "../../scripts/release.mjs";
+import { LOADER, crateVersion, versionFolders } from "../../scripts/release.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const read = (...parts) => fs.readFileSync(path.join(root, ...parts), "utf8");
@@ -91,4 +91,10 @@ test("it lists the slot, the CSS part and README's custom properties with the st
   assert.deepEqual(names(element.cssProperties), readmeTable("### Styling"));
   const css = read("styles", "base.css");
   for (const p of element.cssProperties) assert.ok(css.includes(`${p.name}: ${p.default};`), `styles/base.css sets ${p.name}: ${p.default}`);
+});
+
+test("each version folder carries the same manifest beside its loader", () => {
+  for (const folder of Object.values(versionFolders(crateVersion(root)))) {
+    assert.equal(fs.readFileSync(path.join(DIST, folder, MANIFEST), "utf8"), text, folder);
+  }
 });
