@@ -5,11 +5,12 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer, launchBrowser, widgetReady, watchErrors, openSection, builtFiles, DIST } from "./support.mjs";
 import { corsAllowed } from "../../scripts/caching.mjs";
-import { LOADER, crateVersion, sri, versionFolders } from "../../scripts/release.mjs";
+import { LOADED, LOADER, crateVersion, pin, release, sri, versionFolders } from "../../scripts/release.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const { pinned, alias } = versionFolders(crateVersion(root));
@@ -37,7 +38,7 @@ after(async () => {
 
 /** Opens the practice's page, whose script comes from a CDN server (`cdn` options: headers, body). */
 async function visit(folder, attrs, cdnOptions = { headers: cors }) {
-  const cdn = await startServer(cdnOptions);
+  const cdn = await startServer({ headers: cors, ...cdnOptions });
   const src = `${cdn.origin}/${folder}/${LOADER}`;
   const site = await startServer({ pages: new Map([["/practice.html", { body: practicePage(src, attrs) }]]) });
   const page = await browser.newPage();
@@ -136,5 +137,54 @@ test("served without Access-Control-Allow-Origin, a pinned cross-origin loader i
     await refused(page, errors, cdn, /CORS|Access-Control-Allow-Origin/);
   } finally {
     await close();
+  }
+});
+
+/**
+ * A host folder with this build (this version) and, copied over it without deleting, the
+ * next version made by the build's release step from the same files with the stylesheet
+ * changed: as a host updates. Returns the folder, the next version's FILES and its folders.
+ */
+function nextVersionDeployed() {
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), "kg-pinned-"));
+  const folder = path.join(temp, "site");
+  const staging = path.join(temp, "staging");
+  fs.cpSync(DIST, folder, { recursive: true });
+  fs.mkdirSync(staging);
+  for (const [key, { path: name }] of Object.entries(builtFiles())) fs.copyFileSync(path.join(DIST, name), path.join(staging, LOADED[key]));
+  fs.copyFileSync(path.join(DIST, LOADER), path.join(staging, LOADER));
+  fs.appendFileSync(path.join(staging, LOADED.css), "\n/* the next version */\n");
+  const files = release(staging);
+  const [major, minor] = pinned.slice(1).split(".").map(Number);
+  const next = pin(staging, files, `${major}.${minor + 1}.0`);
+  fs.cpSync(staging, folder, { recursive: true });
+  return { temp, folder, files, next };
+}
+
+test("after the next version is deployed, v<major>/ serves it and a page pinned to this version keeps this version", async () => {
+  const { temp, folder, files, next } = nextVersionDeployed();
+  const before = builtFiles();
+  try {
+    assert.equal(next.alias, alias);
+    assert.ok(fs.readFileSync(path.join(folder, pinned, LOADER)).equals(loaderBytes), `${pinned}/ is untouched`);
+    assert.ok(fs.existsSync(path.join(folder, next.pinned, files.css.path)));
+    const cases = [
+      [pinned, pinnedAttrs, before.css.path],
+      [alias, "", files.css.path],
+      [next.pinned, `integrity="${sri(fs.readFileSync(path.join(folder, next.pinned, LOADER)))}" crossorigin="anonymous"`, files.css.path],
+    ];
+    for (const [dir, attrs, css] of cases) {
+      const { page, errors, cdn, close } = await visit(dir, attrs, { root: folder });
+      try {
+        await widgetReady(page);
+        assert.deepEqual(cdn.requests.filter((r) => r.path.endsWith(".css")).map((r) => r.path), [`/${dir}/${css}`], dir);
+        assert.deepEqual(errors, [], dir);
+      } finally {
+        await close();
+      }
+    }
+    assert.notEqual(before.css.path, files.css.path);
+  } finally {
+    fs.rmSync(temp, { recursive: true, force: true });
   }
 });
