@@ -70,12 +70,13 @@ test("the version folders hold this release's loader and files, byte for byte", 
   assert.match(fs.readFileSync(path.join(DIST, "snippet.html"), "utf8"), new RegExp(`${pinned}/${LOADER}"\\s+integrity="${INTEGRITY.replace(/[+/]/g, "\\$&")}" crossorigin="anonymous"`));
 });
 
-test("README and SECURITY.md show the folders of this version (Cargo.toml's)", () => {
+test("README, SECURITY.md and the demo's snippet builder show the folders of this version (Cargo.toml's)", () => {
   const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
   assert.ok(readme.includes(`(\`${pinned.slice(1)}\` today)`), "README names the current version");
   for (const folder of [pinned, alias]) assert.ok(readme.includes(`path/${folder}/${LOADER}`), `README's snippet links ${folder}/`);
   assert.match(readme, new RegExp(`${pinned}/${LOADER}"\\s+integrity="sha384-…" crossorigin="anonymous"`));
   assert.ok(fs.readFileSync(path.join(root, "SECURITY.md"), "utf8").includes(`path/${pinned}/${LOADER}`));
+  assert.ok(fs.readFileSync(path.join(root, "demo", "snippet-builder.js"), "utf8").includes(`path/${alias}/${LOADER}`), "the demo's snippet builder writes the evergreen folder");
 });
 
 test("a page pinning the versioned loader with integrity and crossorigin: the guide renders from that folder and works", async () => {
