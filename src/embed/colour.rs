@@ -65,7 +65,7 @@ pub const MIN_CONTRAST: f64 = 4.5;
 pub const SURFACE: Rgb = Rgb(0xf0, 0xf4, 0xf5);
 
 /// The colour to use for `requested`: itself when readable, else the nearest darker
-/// shade that is, with the contrast it reached against white.
+/// shade that is, with the contrast it reached on the light surface (its hardest case).
 pub fn readable_accent(requested: Rgb) -> (Rgb, f64) {
     let mut colour = requested;
     let mut factor: f64 = 1.0;
@@ -73,7 +73,7 @@ pub fn readable_accent(requested: Rgb) -> (Rgb, f64) {
         factor -= 0.02;
         colour = requested.darker(factor.max(0.0));
     }
-    (colour, colour.contrast_with_white())
+    (colour, colour.contrast_with(SURFACE))
 }
 
 #[cfg(test)]
