@@ -110,11 +110,12 @@ fn topics(t: &mut Strings, list: &[Topic]) -> String {
         .iter()
         .map(|topic| {
             format!(
-                "Topic {{ id: {}, title: {}, text: {}, sources: {} }}",
+                "Topic {{ id: {}, title: {}, text: {}, sources: {}, signs: {} }}",
                 t.s(&topic.id),
                 t.s(&topic.title),
                 t.s(&topic.text),
-                ids(&topic.sources)
+                ids(&topic.sources),
+                ids(&topic.signs)
             )
         })
         .collect();
@@ -161,9 +162,10 @@ fn interface_and_sources(out: &mut String, guide: &Guide, t: &mut Strings) {
     });
     let _ = writeln!(
         out,
-        "    review: Review {{ version: {}, last_reviewed: {} }},",
+        "    review: Review {{ version: {}, last_reviewed: {}, next_review: {} }},",
         t.s(&guide.review.version),
-        t.s(&guide.review.last_reviewed)
+        t.s(&guide.review.last_reviewed),
+        t.s(&guide.review.next_review)
     );
     out.push_str("    params: ParamDefaults {\n");
     for p in crate::content::PARAMS {
@@ -229,6 +231,13 @@ fn care(out: &mut String, guide: &Guide, t: &mut Strings) {
     });
     let _ = writeln!(out, "    care_team: {},", warnings(t, &guide.care_team));
     let _ = writeln!(out, "    emergency: {},", warnings(t, &guide.emergency));
+    let _ = writeln!(
+        out,
+        "    unreachable: WarningSign {{ id: {}, text: {}, sources: {} }},",
+        t.s(&guide.unreachable.id),
+        t.s(&guide.unreachable.text),
+        ids(&guide.unreachable.sources)
+    );
     let _ = writeln!(out, "    risks: {},", topics(t, &guide.risks));
     let _ = writeln!(out, "    benefits: {},", topics(t, &guide.benefits));
 }
@@ -383,5 +392,28 @@ pub fn render(guides: &[Guide]) -> Result<String, String> {
         out.push_str("];\n\n");
     }
     let _ = writeln!(out, "/// Every language the build found, matching `Lang::ALL`.\npub const LANG_COUNT: usize = {};", LANGS.len());
+    out.push_str(&evidence_table(&guides[0]));
     Ok(out)
+}
+
+/// The locators of every statement, the same in every language: native builds only
+/// (the evidence pack is written at build time; the wasm never shows it).
+fn evidence_table(guide: &Guide) -> String {
+    let mut out = String::from(
+        "/// The passages each statement rests on, by `<file>/<item key>` (see `content/evidence/`).\n#[cfg(not(target_arch = \"wasm32\"))]\npub static EVIDENCE: &[(&str, &[Locator])] = &[\n",
+    );
+    for (key, locators) in &guide.evidence {
+        let list: Vec<String> = locators
+            .iter()
+            .map(|l| {
+                format!(
+                    "Locator {{ source: {:?}, section: {:?}, start: {:?}, end: {:?} }}",
+                    l.source, l.section, l.start, l.end
+                )
+            })
+            .collect();
+        let _ = writeln!(out, "    ({key:?}, &[{}]),", list.join(", "));
+    }
+    out.push_str("];\n");
+    out
 }

@@ -3,6 +3,7 @@
 //! Shared by the build script and `tests/content_validation.rs`, so each check is
 //! proven to fail on a bad file, not only to pass on the good ones.
 
+use crate::evidence;
 use crate::schema::*;
 use crate::shape::{compare_shape, placeholders, walk_strings};
 use std::collections::{BTreeMap, BTreeSet};
@@ -24,6 +25,21 @@ pub const PARAMS: &[&str] = &[
 /// Illustration scenes, in procedure order; each step names one.
 pub const SCENES: &[&str] = &[
     "fracture", "incision", "needle", "balloon", "inflate", "cavity", "cement", "closed",
+];
+
+/// Files whose items are statements, each with its evidence in `content/evidence/`.
+pub const STATEMENT_FILES: &[&str] = &[
+    "intro",
+    "steps",
+    "before",
+    "aftercare",
+    "timeline",
+    "warnings",
+    "risks",
+    "benefits",
+    "faq",
+    "glossary",
+    "visit",
 ];
 
 /// Files every language directory holds, in load order.
@@ -69,10 +85,20 @@ pub fn load_all(root: &Path) -> Result<Vec<Guide>, Vec<String>> {
         return Err(errors);
     }
     check_trees(&trees, &mut errors);
+    let evidence = evidence::load(root, STATEMENT_FILES, &mut errors);
     let mut guides = Vec::new();
     for lang in LANGS {
         match parse_guide(lang, &trees[*lang]) {
-            Ok(guide) => guides.push(guide),
+            Ok(mut guide) => {
+                // Every language reports the same missing evidence: say it once.
+                let mut found = Vec::new();
+                evidence::attach(&mut guide, &evidence, &mut found);
+                if guides.is_empty() {
+                    errors.append(&mut found);
+                }
+                guide.evidence = evidence.clone();
+                guides.push(guide);
+            }
             Err(mut e) => errors.append(&mut e),
         }
     }
@@ -151,11 +177,13 @@ fn read_guide(
         timeline: timeline?.milestone,
         care_team: warnings.care_team.item,
         emergency: warnings.emergency.item,
+        unreachable: warnings.unreachable,
         risks: risks?.item,
         benefits: benefits?.item,
         faq: faq?.question,
         glossary: glossary?.term,
         visit_questions: visit?.question,
+        evidence: evidence::Evidence::new(),
     })
 }
 
@@ -200,6 +228,55 @@ pub fn check_guide(guide: &Guide, errors: &mut Vec<String>) {
     check_unique_ids(guide, errors);
     check_key_points(guide, errors);
     check_source_list(guide, errors);
+    check_risk_signs(guide, errors);
+    check_every_source_cited(guide, errors);
+}
+
+/// The Sources section lists only what the guide rests on: a listed document that no
+/// statement cites would claim a support it does not give.
+fn check_every_source_cited(guide: &Guide, errors: &mut Vec<String>) {
+    let cited: BTreeSet<&str> = guide
+        .evidence
+        .values()
+        .flatten()
+        .map(|l| l.source.as_str())
+        .collect();
+    for source in guide
+        .sources
+        .iter()
+        .filter(|s| !cited.contains(s.id.as_str()))
+    {
+        errors.push(format!(
+            "content/{}/sources.toml: {}: no statement cites it; remove it or cite it",
+            guide.lang, source.id
+        ));
+    }
+}
+
+/// A risk's signs are warning signs the guide lists, and a benefit has none.
+fn check_risk_signs(guide: &Guide, errors: &mut Vec<String>) {
+    let known: BTreeSet<&str> = guide
+        .care_team
+        .iter()
+        .chain(&guide.emergency)
+        .map(|w| w.id.as_str())
+        .collect();
+    for risk in &guide.risks {
+        for sign in &risk.signs {
+            if !known.contains(sign.as_str()) {
+                errors.push(format!(
+                    "content/{}/risks.toml: {}: signs names \"{sign}\", which warnings.toml does not list",
+                    guide.lang, risk.id
+                ));
+            }
+        }
+    }
+    for benefit in guide.benefits.iter().filter(|b| !b.signs.is_empty()) {
+        errors.push(format!(
+            "content/{}/benefits.toml: {}: a benefit has no warning signs",
+            guide.lang, benefit.id
+        ));
+    }
 }
 
 /// Every item cites at least one source, and only sources the guide lists.
@@ -372,18 +449,51 @@ fn check_source_list(guide: &Guide, errors: &mut Vec<String>) {
                 ));
             }
         }
+        match (&s.url, &s.seed) {
+            (None, None) => errors.push(format!(
+                "{label}: {}: has neither a url nor a seed: nobody could find its passages",
+                s.id
+            )),
+            (_, Some(seed)) if !seed.ends_with(".txt") || seed.contains('/') => {
+                errors.push(format!(
+                    "{label}: {}: seed \"{seed}\" is not a file name in ../shared/seeds/",
+                    s.id
+                ))
+            }
+            _ => {}
+        }
         if let Some(year) = s.year {
             if !(1900..=2100).contains(&year) {
                 errors.push(format!("{label}: {}: year {year} is not plausible", s.id));
             }
         }
     }
-    let date = &guide.review.last_reviewed;
-    let parts: Vec<&str> = date.split('-').collect();
-    let digits = |p: &str, n: usize| p.len() == n && p.chars().all(|c| c.is_ascii_digit());
-    if !(parts.len() == 3 && digits(parts[0], 4) && digits(parts[1], 2) && digits(parts[2], 2)) {
+    check_review(guide, &label, errors);
+}
+
+/// The content's review stamp: a version, and two dates in order.
+fn check_review(guide: &Guide, label: &str, errors: &mut Vec<String>) {
+    let is_date = |date: &str| {
+        let parts: Vec<&str> = date.split('-').collect();
+        let digits = |p: &str, n: usize| p.len() == n && p.chars().all(|c| c.is_ascii_digit());
+        parts.len() == 3 && digits(parts[0], 4) && digits(parts[1], 2) && digits(parts[2], 2)
+    };
+    let review = &guide.review;
+    for (key, date) in [
+        ("last_reviewed", &review.last_reviewed),
+        ("next_review", &review.next_review),
+    ] {
+        if !is_date(date) {
+            errors.push(format!(
+                "{label}: review.{key}: \"{date}\" is not a YYYY-MM-DD date"
+            ));
+        }
+    }
+    // ISO dates compare as text.
+    if review.next_review <= review.last_reviewed {
         errors.push(format!(
-            "{label}: review.last_reviewed: \"{date}\" is not a YYYY-MM-DD date"
+            "{label}: review.next_review ({}) must come after last_reviewed ({})",
+            review.next_review, review.last_reviewed
         ));
     }
     if guide.review.version.trim().is_empty() {

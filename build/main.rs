@@ -7,6 +7,7 @@
 mod attributes;
 mod codegen;
 mod content;
+mod evidence;
 mod schema;
 mod shape;
 mod svg;

@@ -17,6 +17,8 @@ pub struct Source {
     pub year: Option<u16>,
     /// The public address, https only; leaflets without a named public copy have none.
     pub url: Option<String>,
+    /// A leaflet's file in `../shared/seeds/`, where the evidence test resolves its locators.
+    pub seed: Option<String>,
 }
 
 /// The content's own version and review date, shown beside the sources.
@@ -26,12 +28,16 @@ pub struct Review {
     pub version: String,
     /// `YYYY-MM-DD`.
     pub last_reviewed: String,
+    /// `YYYY-MM-DD`: when the words are due to be reviewed again (NHS.UK shows both dates).
+    pub next_review: String,
 }
 
 #[derive(Debug, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     pub text: String,
+    /// Filled from `content/evidence/`, never written in a language file (see `crate::evidence`).
+    #[serde(skip_deserializing)]
     pub sources: Vec<String>,
 }
 
@@ -41,6 +47,8 @@ pub struct Paragraph {
     pub id: String,
     pub heading: String,
     pub text: String,
+    /// Filled from `content/evidence/`, never written in a language file (see `crate::evidence`).
+    #[serde(skip_deserializing)]
     pub sources: Vec<String>,
 }
 
@@ -52,6 +60,8 @@ pub struct Step {
     pub title: String,
     pub body: Vec<String>,
     pub alt: String,
+    /// Filled from `content/evidence/`, never written in a language file (see `crate::evidence`).
+    #[serde(skip_deserializing)]
     pub sources: Vec<String>,
 }
 
@@ -61,6 +71,8 @@ pub struct Item {
     pub id: String,
     pub text: String,
     pub detail: Option<String>,
+    /// Filled from `content/evidence/`, never written in a language file (see `crate::evidence`).
+    #[serde(skip_deserializing)]
     pub sources: Vec<String>,
 }
 
@@ -79,6 +91,8 @@ pub struct Milestone {
     pub offset_hours: Option<u32>,
     pub title: String,
     pub text: String,
+    /// Filled from `content/evidence/`, never written in a language file (see `crate::evidence`).
+    #[serde(skip_deserializing)]
     pub sources: Vec<String>,
 }
 
@@ -87,6 +101,8 @@ pub struct Milestone {
 pub struct Warning {
     pub id: String,
     pub text: String,
+    /// Filled from `content/evidence/`, never written in a language file (see `crate::evidence`).
+    #[serde(skip_deserializing)]
     pub sources: Vec<String>,
 }
 
@@ -102,6 +118,11 @@ pub struct Topic {
     pub id: String,
     pub title: String,
     pub text: String,
+    /// For a risk: the warning signs (ids in `warnings.toml`) a patient could notice.
+    #[serde(default)]
+    pub signs: Vec<String>,
+    /// Filled from `content/evidence/`, never written in a language file (see `crate::evidence`).
+    #[serde(skip_deserializing)]
     pub sources: Vec<String>,
 }
 
@@ -111,6 +132,8 @@ pub struct Question {
     pub id: String,
     pub question: String,
     pub answer: String,
+    /// Filled from `content/evidence/`, never written in a language file (see `crate::evidence`).
+    #[serde(skip_deserializing)]
     pub sources: Vec<String>,
 }
 
@@ -120,6 +143,8 @@ pub struct Term {
     pub id: String,
     pub term: String,
     pub definition: String,
+    /// Filled from `content/evidence/`, never written in a language file (see `crate::evidence`).
+    #[serde(skip_deserializing)]
     pub sources: Vec<String>,
 }
 
@@ -156,6 +181,8 @@ pub struct TimelineFile {
 pub struct WarningsFile {
     pub care_team: WarningList,
     pub emergency: WarningList,
+    /// What to do when the care team cannot be reached (nights, weekends).
+    pub unreachable: Warning,
 }
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -197,9 +224,12 @@ pub struct Guide {
     pub timeline: Vec<Milestone>,
     pub care_team: Vec<Warning>,
     pub emergency: Vec<Warning>,
+    pub unreachable: Warning,
     pub risks: Vec<Topic>,
     pub benefits: Vec<Topic>,
     pub faq: Vec<Question>,
     pub glossary: Vec<Term>,
     pub visit_questions: Vec<Warning>,
+    /// The locators of every statement, by `<file>/<item key>`; the same in every language.
+    pub evidence: crate::evidence::Evidence,
 }

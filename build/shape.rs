@@ -13,6 +13,9 @@ const SHARED_KEYS: &[&str] = &[
     "url",
     "version",
     "last_reviewed",
+    "next_review",
+    "seed",
+    "signs",
 ];
 
 /// Calls `visit(path, text)` for every string in `value`, with a readable path such as

@@ -43,7 +43,7 @@
     });
     var lines = attrs.map(function (a) { return "\n    " + a[0] + '="' + escapeAttr(a[1]) + '"'; }).join("");
     output.textContent =
-      '<script src="https://YOUR-SITE/path/kyphoplasty-guide.js" defer></script>\n' +
+      '<script src="https://YOUR-SITE/path/v0/kyphoplasty-guide.js" defer></script>\n' +
       "<kyphoplasty-guide" + lines + ">\n" +
       "  <p>Questions? Call us" + (form.elements["practice-phone"].value ? " on " + escapeAttr(form.elements["practice-phone"].value.trim()) : "") + ".</p>\n" +
       "</kyphoplasty-guide>";

@@ -155,15 +155,17 @@
       return n >= rule.min && n <= rule.max ? n : null;
     },
     colour: function (raw) {
-      return /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(raw) && readableOnWhite(raw) ? raw : null;
+      return /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(raw) && readableOnPanels(raw) ? raw : null;
     },
     key: function (raw, rule) { return raw.length <= rule.max && /^[A-Za-z0-9_-]+$/.test(raw) ? raw : null; },
     keyword: function (raw) { return raw; },
   };
 
-  /* Accents below 4.5:1 with white are darkened by the wasm (with a warning); the
-     document keeps the default colour for them rather than guess the same shade. */
-  function readableOnWhite(hex) {
+  /* Accents below 4.5:1 on the guide's light panels (#f0f4f5, the hardest background
+     they are read on) are darkened by the wasm (with a warning); the document keeps the
+     default colour for them rather than guess the same shade. */
+  var PANEL_LUMINANCE = 0.8982;
+  function readableOnPanels(hex) {
     var h = hex.slice(1);
     if (h.length === 3) h = h.replace(/./g, "$&$&");
     var lum = [0, 2, 4].map(function (i) {
@@ -171,7 +173,7 @@
       return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
     });
     var l = 0.2126 * lum[0] + 0.7152 * lum[1] + 0.0722 * lum[2];
-    return 1.05 / (l + 0.05) >= 4.5;
+    return (PANEL_LUMINANCE + 0.05) / (l + 0.05) >= 4.5;
   }
 
   function readConfig(element) {

@@ -9,7 +9,9 @@
 //    bytes, so it is cached for a year, `immutable` (not revalidated even on reload).
 //  - The standalone pages (guide-*.html) link the hashed stylesheet: cached like the loader.
 //  - Anything else (the demo page and its own files) is revalidated on every use.
-import { LOADED, LOADER } from "./release.mjs";
+//  - The version folders (scripts/release.mjs): `v<major>/` as the root; everything in
+//    `v<major>.<minor>.<patch>/` for a year, as its files never change.
+import { LOADED, LOADER, versionFolders } from "./release.mjs";
 
 export const LOADER_MAX_AGE = 300;
 export const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -20,8 +22,8 @@ export const shortCache = (seconds = LOADER_MAX_AGE) => `public, max-age=${secon
 const hashedPattern = (plain) => "/" + plain.replace(/(\.[a-z]+)$/, ".*$1");
 
 /**
- * The rules, most specific first. No path matches two rules: hosts that read `_headers`
- * apply every matching rule and join repeated headers with a comma.
+ * The rules for the root of dist/, most specific first. No path matches two rules: hosts
+ * that read `_headers` apply every matching rule and join repeated headers with a comma.
  * `short` rules use the loader's lifetime (shortened by the tests and the bench only).
  */
 export const RULES = [
@@ -35,27 +37,57 @@ export const RULES = [
   { path: "/guide-*.html", short: true, why: "The standalone guide pages: stable names, they link the hashed stylesheet." },
 ];
 
+/**
+ * The rules of a release of `version` (scripts/release.mjs, versionFolders): the root's,
+ * the same for the embed files in `v<major>/` (a moving alias: its loader changes with each
+ * release), and everything in `v<major>.<minor>.<patch>/` cached for a year, loader
+ * included: that folder's files never change, so a page can pin its loader with `integrity`.
+ */
+export function rules(version) {
+  const { pinned, alias } = versionFolders(version);
+  const embed = RULES.filter((rule) => rule.cors);
+  return [
+    ...RULES,
+    ...embed.map((rule, i) => ({
+      ...rule,
+      path: `/${alias}${rule.path}`,
+      why: i === 0 ? `The moving alias ${alias}/: the next release of major version ${alias.slice(1)} overwrites its loader.` : null,
+    })),
+    { path: `/${pinned}/*`, cache: IMMUTABLE, cors: true, why: `This version, ${pinned}/: its files never change, the loader included.` },
+  ];
+}
+
 const regex = (glob) => new RegExp("^" + glob.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$");
-const COMPILED = RULES.map((rule) => ({ ...rule, re: regex(rule.path) }));
+const compiled = new Map();
+/** The rules that apply to `urlPath`: those of the version its folder names (any version, for the servers). */
+function matching(urlPath) {
+  const folder = urlPath.match(/^\/v(\d+)(\.\d+\.\d+)?\//);
+  const version = folder ? folder[1] + (folder[2] || ".0.0") : "0.0.0";
+  if (!compiled.has(version)) compiled.set(version, rules(version).map((rule) => ({ ...rule, re: regex(rule.path) })));
+  return compiled.get(version).filter((rule) => rule.re.test(urlPath));
+}
 
 /**
  * The Cache-Control for `urlPath` (a path from the root of dist/), as a host applying
  * `_headers` would send it: every matching rule (there is at most one), else no-cache.
  */
 export function cacheControl(urlPath, { loaderMaxAge = LOADER_MAX_AGE } = {}) {
-  const values = COMPILED.filter((r) => r.re.test(urlPath)).map((r) => (r.short ? shortCache(loaderMaxAge) : r.cache));
+  const values = matching(urlPath).map((r) => (r.short ? shortCache(loaderMaxAge) : r.cache));
   return values.length ? values.join(", ") : REVALIDATE;
 }
 
-/** The `_headers` file: paths from the site root (README says how to serve from a folder). */
-export function headersFile() {
+/** Whether `_headers` gives `urlPath` `Access-Control-Allow-Origin: *` (the files a page on another origin loads). */
+export const corsAllowed = (urlPath) => matching(urlPath).some((rule) => rule.cors);
+
+/** The `_headers` file of a release of `version`: paths from the site root (README says how to serve from a folder). */
+export function headersFile(version) {
   const lines = [
     "# Cache headers for the kyphoplasty guide (Netlify / Cloudflare Pages format), written by the build.",
     "# Paths are from the site root: serving these files from a folder, put it in front of each path",
     "# (/kyphoplasty-guide.js becomes /your/folder/kyphoplasty-guide.js). Keep the previous release's",
-    "# hashed files beside the new ones (README, \"Serving the files\").",
+    "# hashed files beside the new ones, and its version folder with its lines below (README, \"Serving the files\").",
   ];
-  for (const rule of RULES) {
+  for (const rule of rules(version)) {
     if (rule.why) lines.push("", `# ${rule.why}`);
     lines.push(rule.path, `  Cache-Control: ${rule.short ? shortCache() : rule.cache}`);
     if (rule.cors) lines.push("  Access-Control-Allow-Origin: *");

@@ -7,14 +7,17 @@
 //  4. names every file the loader loads by its content hash and stamps those names and
 //     their Subresource Integrity into the loader (scripts/release.mjs; the glue JS,
 //     loaded by dynamic import, cannot carry an integrity check: see SECURITY.md);
-//  5. writes `_headers` (how to cache each file: scripts/caching.mjs) and snippet.html
-//     (the embed code with the loader's own integrity hash).
+//  5. writes custom-elements.json (scripts/manifest.mjs) and copies the release into its
+//     version folders, v<major>.<minor>.<patch>/ (pinned) and v<major>/ (moving alias);
+//  6. writes `_headers` (how to cache each file: scripts/caching.mjs) and snippet.html
+//     (the embed code: pinned, with the loader's integrity hash, and evergreen).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { LOADER, release, sri } from "./release.mjs";
+import { LOADER, crateVersion, pin, release, sri } from "./release.mjs";
 import { headersFile } from "./caching.mjs";
+import { MANIFEST, writeManifest } from "./manifest.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!staging) {
@@ -43,14 +46,23 @@ if (!source.includes(ATTRIBUTES)) {
 fs.writeFileSync(loader, source.replace(ATTRIBUTES, fs.readFileSync(rules, "utf8")));
 
 const files = release(staging);
-fs.writeFileSync(path.join(staging, "_headers"), headersFile());
+const version = crateVersion(root);
+writeManifest(root, staging, version);
+const folders = pin(staging, files, version, [MANIFEST]);
+fs.writeFileSync(path.join(staging, "_headers"), headersFile(version));
 
 const loaderSri = sri(fs.readFileSync(loader));
-const snippet = `<script src="https://YOUR-SITE/path/${LOADER}" integrity="${loaderSri}" crossorigin="anonymous" defer></script>
+const snippet = `<!-- Pinned: this version only (${folders.pinned}/), checked by the browser against its hash. -->
+<script src="https://YOUR-SITE/path/${folders.pinned}/${LOADER}"
+        integrity="${loaderSri}" crossorigin="anonymous" defer></script>
+
+<!-- Evergreen: every release of major version ${folders.alias.slice(1)} within 5 minutes (no integrity: its bytes change). -->
+<script src="https://YOUR-SITE/path/${folders.alias}/${LOADER}" defer></script>
+
 <kyphoplasty-guide practice-name="Your practice" practice-phone="(555) 010-0199"></kyphoplasty-guide>
 `;
 fs.writeFileSync(path.join(staging, "snippet.html"), snippet);
-console.log("Embed snippet (with Subresource Integrity for this build):\n" + snippet);
+console.log(`Embed snippets for version ${version} (use one of the two scripts):\n` + snippet);
 console.log(`  ${LOADER.padEnd(48)} ${loaderSri}`);
 for (const { path: name, integrity } of Object.values(files)) {
   console.log(`  ${name.padEnd(48)} ${integrity}`);

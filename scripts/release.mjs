@@ -7,6 +7,10 @@
 // release is new beside the previous release's files, which a host keeps for pages that
 // still run the previous loader (README, "Serving the files"). A name never gets other
 // bytes, which is what lets hosts cache it for a year (scripts/caching.mjs).
+//
+// It then copies the release into two version folders (pin()): `v<major>.<minor>.<patch>/`,
+// which never changes, for pages that pin one version with `integrity` on their script tag,
+// and `v<major>/`, a moving alias. The root loader stays where it always was.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -58,8 +62,9 @@ export function loaderFiles(text) {
 
 /**
  * Renames LOADED's files in `dir` (under their plain names) to their hashed names,
- * points the glue at the hashed wasm and the standalone pages (guide-*.html) at the
- * hashed stylesheet, and stamps the names and integrity hashes into `dir`'s loader.
+ * points the glue at the hashed wasm and the standalone pages (guide-*.html, and the
+ * evidence packs evidence-*.html) at the hashed stylesheet, and stamps the names and
+ * integrity hashes into `dir`'s loader.
  * Returns the FILES table. No plain name is left behind: anything that linked one would
  * get bytes that change under a name cached for a year.
  */
@@ -81,7 +86,7 @@ export function release(dir) {
     renamed[plain] = name;
     files[key] = { path: name, integrity: sri(bytes) };
   }
-  for (const page of fs.readdirSync(dir).filter((f) => /^guide-[a-z]+\.html$/.test(f))) {
+  for (const page of fs.readdirSync(dir).filter((f) => /^(guide|evidence)-[a-z]+\.html$/.test(f))) {
     const file = path.join(dir, page);
     fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(anyName(LOADED.css), renamed[LOADED.css]));
   }
@@ -90,4 +95,37 @@ export function release(dir) {
   if (!FILES_SLOT.test(source)) throw new Error("release: the loader lacks /* __KG_FILES__ */ {…}");
   fs.writeFileSync(loader, source.replace(FILES_SLOT, (_, marker) => marker + JSON.stringify(files)));
   return files;
+}
+
+// ---------------------------------------------------------------- version folders
+
+/** The crate's version (Cargo.toml's `version`, major.minor.patch): it names a release's folders. */
+export function crateVersion(root) {
+  const m = fs.readFileSync(path.join(root, "Cargo.toml"), "utf8").match(/^version = "(\d+\.\d+\.\d+)"$/m);
+  if (!m) throw new Error("Cargo.toml has no version = \"major.minor.patch\"");
+  return m[1];
+}
+
+/**
+ * `0.1.0` → the folders a release also writes its files into: `pinned`, `v0.1.0/`, whose
+ * files never change (cached for a year, loader included, so a page can put `integrity` on
+ * its script tag and keep it), and `alias`, `v0/`, which each release of that major
+ * version overwrites (its loader cached like the root one).
+ */
+export const versionFolders = (version) => ({ pinned: `v${version}`, alias: `v${version.split(".")[0]}` });
+
+/**
+ * Copies the loader, the files it loads (`files`, release()'s table) and `extra` (names in
+ * `dir`, such as the manifest) into both version folders of `dir`. The loader finds its
+ * files beside itself (its own URL), so each copy loads the files of its own folder;
+ * its bytes are the root loader's, so all three have one integrity hash.
+ */
+export function pin(dir, files, version, extra = []) {
+  const names = [LOADER, ...Object.values(files).map((f) => f.path), ...extra];
+  const folders = versionFolders(version);
+  for (const folder of Object.values(folders)) {
+    fs.mkdirSync(path.join(dir, folder), { recursive: true });
+    for (const name of names) fs.copyFileSync(path.join(dir, name), path.join(dir, folder, name));
+  }
+  return folders;
 }

@@ -15,6 +15,9 @@ cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 # No function in scripts/ over about 60 lines without a `// Long:` reason (issue 16;
 # tests/function_length.rs checks src/ and build/ among the native tests).
 node --test tests/function_length.test.mjs
+# ACR.md (the VPAT) covers every WCAG 2.2 A/AA criterion, is what scripts/acr.mjs writes, and
+# agrees with ACCESSIBILITY.md; CHANGELOG.md names the whole public contract and this version (issue 26).
+node --test tests/acr.test.mjs tests/changelog.test.mjs
 
 step "native tests (cargo test)"
 # --show-output prints what tests report, such as each section's reading grade and the

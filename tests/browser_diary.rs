@@ -199,9 +199,8 @@ async fn the_safety_line_follows_the_pain() {
     save_day(&root, 2).await;
     assert_eq!(count(&root, ".kg-safety"), 0, "less pain: no line");
     save_day(&root, 7).await;
-    assert!(
-        text(&root, ".kg-safety").contains("Your pain gets worse, or medicine does not help it.")
-    );
+    assert!(text(&root, ".kg-safety")
+        .contains("Your pain grows stronger, or the medicine you take for it does not work."));
     assert_eq!(
         find(&root, ".kg-safety a").get_attribute("href").as_deref(),
         Some("tel:5550100199")

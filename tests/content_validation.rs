@@ -5,6 +5,9 @@
 #[path = "../build/content.rs"]
 #[allow(dead_code)]
 mod content;
+#[path = "../build/evidence.rs"]
+#[allow(dead_code)]
+mod evidence;
 #[path = "../build/schema.rs"]
 #[allow(dead_code)]
 mod schema;
@@ -28,14 +31,25 @@ impl Scratch {
                 std::fs::copy(&from, dir.join(lang).join(format!("{file}.toml"))).expect("copy");
             }
         }
+        std::fs::create_dir_all(dir.join("evidence")).expect("mkdir");
+        for file in content::STATEMENT_FILES {
+            let name = format!("{file}.toml");
+            std::fs::copy(
+                Path::new("content/evidence").join(&name),
+                dir.join("evidence").join(&name),
+            )
+            .expect("copy");
+        }
         Scratch(dir)
     }
 
-    fn edit(&self, lang: &str, file: &str, change: impl Fn(String) -> String) {
-        let path = self.0.join(lang).join(format!("{file}.toml"));
+    /// Changes `content/<dir>/<file>.toml`: a language's file, or (`dir` = "evidence") the
+    /// locators of one file.
+    fn edit(&self, dir: &str, file: &str, change: impl Fn(String) -> String) {
+        let path = self.0.join(dir).join(format!("{file}.toml"));
         let text = std::fs::read_to_string(&path).expect("read");
         let changed = change(text.clone());
-        assert_ne!(text, changed, "the edit must change {lang}/{file}");
+        assert_ne!(text, changed, "the edit must change {dir}/{file}");
         std::fs::write(path, changed).expect("write");
     }
 
@@ -89,8 +103,12 @@ fn an_item_missing_in_one_language_is_named() {
 #[test]
 fn an_unknown_source_id_is_named_with_its_item() {
     let s = Scratch::new("source");
-    s.edit("en", "glossary", |t| {
-        t.replacen("sources = [", "sources = [\"made-up\", ", 1)
+    s.edit("evidence", "glossary", |t| {
+        let line = t
+            .lines()
+            .find(|l| l.starts_with("source = "))
+            .expect("a locator");
+        t.replacen(line, "source = \"made-up\"", 1)
     });
     let errors = s.errors();
     assert_error(
@@ -152,15 +170,62 @@ fn an_unknown_scene_is_named() {
 }
 
 #[test]
-fn sources_must_match_across_languages() {
+fn a_language_file_cannot_cite_on_its_own() {
+    // Citations live in content/evidence/, shared by every language, so a translation
+    // cannot rest on other sources than its English item.
     let s = Scratch::new("shared");
     s.edit("es", "steps", |t| {
-        t.replacen("sources = [", "sources = [\"notes\", ", 1)
+        t.replacen("\nscene = ", "\nsources = [\"aans\"]\nscene = ", 1)
     });
     assert_error(
         &s.errors(),
-        &["content/es/steps.toml", "sources", "but en has"],
+        &["content/es/steps.toml", "unknown field `sources`"],
     );
+}
+
+#[test]
+fn an_item_without_evidence_and_evidence_without_an_item_are_named() {
+    let s = Scratch::new("no-evidence");
+    s.edit("evidence", "visit", |t| {
+        // Every locator of the first item goes, however many it has.
+        let id = first_id(&t);
+        let blocks: Vec<&str> = t.split("\n[[").collect();
+        let kept: Vec<&str> = blocks
+            .iter()
+            .enumerate()
+            .filter(|(i, block)| *i == 0 || !block.starts_with(&format!("{id}]]")))
+            .map(|(_, block)| *block)
+            .collect();
+        format!(
+            "{}\n[[no-such-question]]\nsource = \"aans\"\nsection = \"s\"\nstart = \"a\"\nend = \"b\"\n",
+            kept.join("\n[[")
+        )
+    });
+    let errors = s.errors();
+    assert_error(&errors, &["content/evidence", "visit/", "no evidence"]);
+    assert_error(
+        &errors,
+        &["content/evidence", "visit/no-such-question", "no such item"],
+    );
+}
+
+#[test]
+fn a_locator_quotes_no_more_than_four_words_at_each_end() {
+    let s = Scratch::new("long-locator");
+    s.edit("evidence", "risks", |t| {
+        format!("{t}\n[[{}]]\nsource = \"aans\"\nsection = \"Risks\"\nstart = \"one two three four five\"\nend = \"x\"\n", first_id(&t))
+    });
+    assert_error(
+        &s.errors(),
+        &["content/evidence/risks.toml", "5 words", "1 to 4"],
+    );
+}
+
+/// The first item key in an evidence file (`[[cement-leak]]` → `cement-leak`).
+fn first_id(evidence: &str) -> String {
+    let start = evidence.find("[[").expect("a locator") + 2;
+    let end = evidence[start..].find("]]").expect("closed") + start;
+    evidence[start..end].to_string()
 }
 
 #[test]
@@ -227,14 +292,10 @@ fn a_link_that_is_not_https_is_named() {
 #[test]
 fn citing_the_project_notes_is_refused() {
     let s = Scratch::new("notes");
+    s.edit("evidence", "warnings", |t| {
+        format!("{t}\n[[chest-pain]]\nsource = \"notes\"\nsection = \"s\"\nstart = \"a\"\nend = \"b\"\n")
+    });
     for lang in ["en", "es"] {
-        s.edit(lang, "warnings", |t| {
-            t.replacen(
-                "sources = [\"care-after\", \"baycare-discharge\"]",
-                "sources = [\"care-after\", \"notes\"]",
-                1,
-            )
-        });
         s.edit(lang, "sources", |t| {
             format!("{t}\n[[source]]\nid = \"notes\"\ntitle = \"Content notes\"\npublisher = \"This project.\"\n")
         });

@@ -135,7 +135,7 @@ fn entries_read_as_days_from_the_procedure_and_the_table_has_every_entry() {
 
 #[test]
 fn the_safety_line_shows_when_pain_rises_and_not_otherwise() {
-    let line = "Your pain gets worse, or medicine does not help it.";
+    let line = "Your pain grows stronger, or the medicine you take for it does not work.";
     let rising = render(props(diary(&[("2026-11-28", 3), ("2026-11-29", 5)])));
     assert!(rising.contains(line), "{rising}");
     assert!(rising.contains("Your pain today is higher than in your last entry."));

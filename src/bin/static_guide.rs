@@ -3,8 +3,11 @@
 //! - `kyphoplasty-guide-en.json`: the document the loader shows at once (see
 //!   `kyphoplasty_guide_core::document`), with that language's text table for the wasm;
 //! - `guide-en.html`: the whole guide as a standalone page (linking
-//!   `kyphoplasty-guide.css` beside it), for search engines and links.
+//!   `kyphoplasty-guide.css` beside it), for search engines and links;
+//! - `evidence-en.html`: the evidence pack, every statement with the passages it rests
+//!   on, for the clinician who reviews the guide for a practice.
 
+use kyphoplasty_guide_core::components::evidence_pack::{EvidencePack, EvidencePackProps};
 use kyphoplasty_guide_core::components::static_guide::{StaticGuide, StaticGuideProps};
 use kyphoplasty_guide_core::content::{self, guide, Lang};
 use kyphoplasty_guide_core::document;
@@ -30,6 +33,7 @@ fn main() {
     for lang in Lang::ALL {
         write_document(&runtime, &out, lang);
         write_page(&runtime, &out, lang);
+        write_evidence(&runtime, &out, lang);
     }
 }
 
@@ -89,6 +93,23 @@ fn write_page(runtime: &tokio::runtime::Runtime, out: &std::path::Path, lang: La
         title = escape(g.ui.title),
     );
     write(&out.join(format!("guide-{}.html", lang.tag())), &page);
+}
+
+/// `evidence-<lang>.html`: the review pack, a plain page with the guide's stylesheet.
+fn write_evidence(runtime: &tokio::runtime::Runtime, out: &std::path::Path, lang: Lang) {
+    let body = runtime.block_on(
+        yew::LocalServerRenderer::<EvidencePack>::with_props(EvidencePackProps { lang })
+            .hydratable(false)
+            .render(),
+    );
+    let g = guide(lang);
+    let page = format!(
+        "<!doctype html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>{title}: {guide_title}</title>\n<link rel=\"stylesheet\" href=\"kyphoplasty-guide.css\">\n</head>\n<body>\n<div class=\"kg-mount\">{body}</div>\n</body>\n</html>\n",
+        tag = lang.tag(),
+        title = escape(g.ui.evidence_title),
+        guide_title = escape(g.ui.title),
+    );
+    write(&out.join(format!("evidence-{}.html", lang.tag())), &page);
 }
 
 fn write(path: &std::path::Path, text: &str) {

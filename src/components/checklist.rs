@@ -3,7 +3,7 @@
 
 use super::context::{use_guide, use_guide_state, GuideContext, RenderMode};
 use super::heading::Heading;
-use super::pictogram::pictogram;
+use super::pictogram::{has_pictogram, pictogram};
 use super::source_refs::source_refs;
 use super::timeline::Timeline;
 use crate::content::{text, Checklist, ChecklistGroup, ChecklistItem, TickKey};
@@ -265,7 +265,8 @@ fn check_item(
         <li key={key.as_str()} class={classes!("kg-check", checked.then_some("kg-check-done"))}>
             <input type="checkbox" class="kg-checkbox" id={id.clone()} {checked} {onchange}
                 data-key={key.to_string()} />
-            <label for={id}>
+            <label for={id} class={has_pictogram(item.id).then_some("kg-check-pictured")}>
+                { pictogram(item.id) }
                 <span class="kg-check-text" data-kg-item={key.to_string()}>{ context.item_text(key, item.text) }</span>
                 if let Some(detail) = item.detail {
                     <span class="kg-check-detail">{ context.text(detail) }</span>

@@ -14,6 +14,8 @@ pub mod diary_entries;
 pub mod diary_form;
 pub mod diary_words;
 pub mod emergency_strip;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod evidence_pack;
 pub mod header;
 pub mod heading;
 pub mod illustration;

@@ -1,4 +1,5 @@
-//! A small drawing beside each aftercare group title (PEMAT item 26: visual aids
+//! A small drawing beside each aftercare group title, beside the key actions (the lifting
+//! limit, ice, checking the cuts) and on the call buttons (PEMAT item 26: visual aids
 //! that help a patient find and remember the actions).
 //!
 //! Decorative on purpose: the group title beside it already says what it means, so
@@ -9,9 +10,10 @@
 
 use yew::prelude::*;
 
-/// The drawing for an aftercare group id, or nothing for a group without one.
-pub fn pictogram(group_id: &str) -> Html {
-    match shape(group_id) {
+/// The drawing for an aftercare group or a key action (by its item id, or `call`), or
+/// nothing for one without a drawing.
+pub fn pictogram(id: &str) -> Html {
+    match shape(id) {
         Some(shape) => html! {
             <svg class="kg-pictogram" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true"
                 focusable="false" fill="none" stroke="currentColor" stroke-width="2"
@@ -29,8 +31,11 @@ pub fn has_pictogram(group_id: &str) -> bool {
 }
 
 /// The lines of each drawing, on a 24 by 24 grid.
-fn shape(group_id: &str) -> Option<Html> {
-    let shape = match group_id {
+fn shape(id: &str) -> Option<Html> {
+    if let Some(action) = action_shape(id) {
+        return Some(action);
+    }
+    let shape = match id {
         // An adhesive bandage, across the box.
         "wound-care" => html! { <>
             <rect x="2" y="8" width="20" height="8" rx="4" transform="rotate(-45 12 12)" />
@@ -58,6 +63,32 @@ fn shape(group_id: &str) -> Option<Html> {
     Some(shape)
 }
 
+/// The key actions' drawings: aftercare items by id, and the call buttons.
+fn action_shape(id: &str) -> Option<Html> {
+    let shape = match id {
+        // A box with an arrow up, struck through: no heavy lifting.
+        "lifting" => html! { <>
+            <rect x="5" y="13" width="14" height="8" rx="1" />
+            <path d="M12 10V3M9 6l3-3 3 3M3 21 21 3" />
+        </> },
+        // A snowflake: ice.
+        "ice" => {
+            html! { <path d="M12 2v20M3.3 7l17.4 10M3.3 17 20.7 7M9.5 3.5 12 6l2.5-2.5M9.5 20.5 12 18l2.5 2.5" /> }
+        }
+        // A magnifying glass: look at the cuts.
+        "check-cuts" => html! { <>
+            <circle cx="10" cy="10" r="6" />
+            <path d="M14.5 14.5 21 21" />
+        </> },
+        // A telephone handset: call.
+        "call" => {
+            html! { <path d="M5 3h4l2 5-2.5 1.5a11 11 0 0 0 6 6L16 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 5a2 2 0 0 1 2-2z" /> }
+        }
+        _ => return None,
+    };
+    Some(shape)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,6 +101,27 @@ mod tests {
                 assert!(has_pictogram(group.id), "{lang:?}: {}", group.id);
             }
         }
+    }
+
+    #[test]
+    fn the_key_actions_have_their_drawings() {
+        for lang in Lang::ALL {
+            let g = guide(lang);
+            let ids: Vec<&str> = g
+                .aftercare
+                .iter()
+                .flat_map(|group| group.items)
+                .map(|i| i.id)
+                .collect();
+            for action in ["lifting", "ice", "check-cuts"] {
+                assert!(
+                    ids.contains(&action),
+                    "{lang:?}: no aftercare item {action}"
+                );
+                assert!(has_pictogram(action));
+            }
+        }
+        assert!(has_pictogram("call"));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The content's own stamp, "Content version 2.0, last reviewed on 2026-12-01", and,
+//! The content's own stamp, "Content version 2.0, last reviewed on 2026-12-01. Next
+//! review due by 2027-12-01." (NHS.UK shows both dates, so a reader can tell stale words), and,
 //! when the practice set `reviewed-by`, its clinician's review beside it. Shown in the
 //! Sources section (so in the static guide too) and on the printed sheet: a portal or
 //! a patient can see how current the words are and who vouches for them.
@@ -16,6 +17,7 @@ pub fn review_stamp() -> Html {
         &[
             ("version", g.review.version),
             ("date", g.review.last_reviewed),
+            ("next", g.review.next_review),
         ],
     );
     let reviewer_if = context.shown_if("reviewed_by");

@@ -43,7 +43,8 @@ pub fn sources() -> Html {
             <ol class="kg-sources" ref={list}>
                 { for g.sources.iter().enumerate().map(|(i, s)| html! {
                     <li key={s.id} id={entry_id(i)} tabindex="-1">
-                        <cite>{ s.title }</cite>{ ". " }{ s.publisher }
+                        // Titles are the documents' own, in English: read with English sounds.
+                        <cite lang="en">{ s.title }</cite>{ ". " }{ s.publisher }
                         if let Some(year) = s.year {
                             { " " }{ year.to_string() }{ "." }
                         }

@@ -4,6 +4,7 @@
 
 use super::context::{use_guide, GuideContext};
 use super::heading::Heading;
+use super::pictogram::pictogram;
 use super::source_refs::source_refs;
 use crate::content::{text, Guide, WarningSign};
 use yew::prelude::*;
@@ -35,7 +36,7 @@ fn emergency_card(context: &GuideContext) -> Html {
             <div class="kg-card-content">
                 { signs(context, g.emergency) }
                 if let Some(tel) = context.emergency_tel() {
-                    <a class="kg-card-call" href={tel} data-kg-tel="emergency_number">{ text::ui(g.ui.emergency_call, &[("number", &number)]) }</a>
+                    <a class="kg-card-call" href={tel} data-kg-tel="emergency_number">{ pictogram("call") }{ text::ui(g.ui.emergency_call, &[("number", &number)]) }</a>
                 }
             </div>
         </div>
@@ -58,12 +59,13 @@ fn care_team_card(context: &GuideContext) -> Html {
                 { signs(context, g.care_team) }
                 if let Some((tel, phone)) = context.practice_call() {
                     <a class="kg-card-call kg-card-call-urgent" href={tel} data-kg-tel="practice_phone" data-kg-if={phone_if} hidden={phone_if.is_some()}>
-                        { text::ui(g.ui.care_team_call, &[("practice_name", &practice), ("phone", &phone)]) }
+                        { pictogram("call") }{ text::ui(g.ui.care_team_call, &[("practice_name", &practice), ("phone", &phone)]) }
                     </a>
                 }
                 if context.practice_call().is_none() || phone_if.is_some() {
                     <p class="kg-card-note" data-kg-unless={phone_if}>{ g.ui.care_team_no_phone }</p>
                 }
+                <p class="kg-card-unreachable">{ context.text(g.unreachable.text) }</p>
             </div>
         </div>
     }
@@ -81,7 +83,12 @@ fn signs(context: &GuideContext, list: &'static [WarningSign]) -> Html {
 /// The sources of both cards' signs, each once, in the order first cited.
 fn cited(g: &'static Guide) -> Vec<&'static str> {
     let mut ids: Vec<&'static str> = Vec::new();
-    for w in g.care_team.iter().chain(g.emergency) {
+    for w in g
+        .care_team
+        .iter()
+        .chain(g.emergency)
+        .chain([&g.unreachable])
+    {
         for id in w.sources {
             if !ids.contains(id) {
                 ids.push(id);

@@ -4,6 +4,8 @@
 //! The bottom layer. May use: nothing else in the crate.
 
 mod checklist;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod evidence;
 mod marker;
 pub mod model;
 #[cfg(test)]

@@ -65,6 +65,45 @@ pub struct Review {
     pub version: &'static str,
     /// `YYYY-MM-DD`.
     pub last_reviewed: &'static str,
+    /// `YYYY-MM-DD`: when the words are due to be reviewed again, so a reader can tell
+    /// whether they are out of date.
+    pub next_review: &'static str,
+}
+
+/// Where one passage of a source is: its section and its first and last few words.
+/// It points to the passage (a text fragment, `#:~:text=start,end`), never copies it.
+#[derive(Debug, PartialEq)]
+pub struct Locator {
+    pub source: &'static str,
+    pub section: &'static str,
+    pub start: &'static str,
+    pub end: &'static str,
+}
+
+impl Locator {
+    /// The link that opens `url` with the passage highlighted (the Text Fragments standard).
+    pub fn link(&self, url: &str) -> String {
+        let base = url.split('#').next().unwrap_or(url);
+        format!(
+            "{base}#:~:text={},{}",
+            fragment_part(self.start),
+            fragment_part(self.end)
+        )
+    }
+}
+
+/// Percent-encodes one end of a text fragment: everything but unreserved characters,
+/// so `,`, `-` and `&` inside the words cannot be read as the fragment's own syntax.
+fn fragment_part(words: &str) -> String {
+    let mut out = String::new();
+    for byte in words.bytes() {
+        if byte.is_ascii_alphanumeric() || b"._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// A sentence or two that rests on named sources.
@@ -137,6 +176,9 @@ pub struct Topic {
     pub title: &'static str,
     pub text: &'static str,
     pub sources: &'static [&'static str],
+    /// For a risk, the warning signs that would show it (ids of `WarningSign`s): the
+    /// risk then links to them, so knowing a risk comes with knowing what to watch for.
+    pub signs: &'static [&'static str],
 }
 
 /// A question people ask, answered plainly.
@@ -202,6 +244,8 @@ pub struct Guide {
     pub timeline: &'static [Milestone],
     pub care_team: &'static [WarningSign],
     pub emergency: &'static [WarningSign],
+    /// What to do when the care team cannot be reached, shown on its card.
+    pub unreachable: WarningSign,
     pub risks: &'static [Topic],
     pub benefits: &'static [Topic],
     pub faq: &'static [Question],

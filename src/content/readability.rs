@@ -1,8 +1,10 @@
-//! Reading-grade check for the English content (Flesch-Kincaid grade level).
+//! Reading checks: Flesch-Kincaid grade for English, Fernández-Huerta for Spanish, and
+//! the plain-language limits every language keeps (sentences, paragraphs, checklist items).
 //!
 //! Patients often have low health literacy; plain-language guidance asks for US
-//! grade 6 to 8; this guide aims for grade 6. The test prints every section's
-//! grade and the whole guide's grade, and fails if any of them is above grade 6.
+//! grade 6 to 8; this guide aims for grade 6 in English and a Fernández-Huerta score
+//! of 80 or more ("fairly easy") in Spanish. The tests print every section's score and
+//! the whole guide's, and fail past those limits.
 
 use super::text::{content, PracticeValues};
 use super::{guide, Guide, Lang};
@@ -58,6 +60,93 @@ pub fn syllables(word: &str) -> usize {
         count -= 1;
     }
     count.max(1)
+}
+
+/// Fernández-Huerta reading ease of a Spanish text, in its corrected form (as textstat
+/// and the INFLESZ literature compute it): 206.84 − 0.60·P − 1.02·L, with P the syllables
+/// per 100 words and L the words per sentence. 80 and above reads as "fairly easy".
+pub fn fernandez_huerta(text: &str) -> f64 {
+    let sentences = sentences(text).len().max(1) as f64;
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == '/' || c == '—')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let count = words.len().max(1) as f64;
+    let syllables: usize = words.iter().map(|w| syllables_es(w)).sum();
+    206.84 - 0.60 * (syllables as f64 * 100.0 / count) - 1.02 * (count / sentences)
+}
+
+/// Spanish syllables: one per vowel group, where two strong vowels (a, e, o) or an
+/// accented weak one (í, ú) start a new syllable (hiatus), as in "le-er" and "dí-a".
+pub fn syllables_es(word: &str) -> usize {
+    let letters: Vec<char> = word
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    let strong = |c: char| "aeoáéó".contains(c);
+    let vowel = |c: char| "aeiouáéíóúü".contains(c);
+    let mut count = 0;
+    let mut previous: Option<char> = None;
+    for (i, &c) in letters.iter().enumerate() {
+        // "qu" and "gu" before e or i: the u is silent, part of the consonant.
+        let silent_u = c == 'u'
+            && i > 0
+            && "qg".contains(letters[i - 1])
+            && letters.get(i + 1).is_some_and(|n| "eéií".contains(*n));
+        if !vowel(c) || silent_u {
+            previous = None;
+            continue;
+        }
+        let new_syllable = match previous {
+            None => true,
+            Some(p) => (strong(p) && strong(c)) || "íú".contains(c) || "íú".contains(p),
+        };
+        if new_syllable {
+            count += 1;
+        }
+        previous = Some(c);
+    }
+    count.max(1)
+}
+
+/// The sentences of a text, split where `grade` splits them.
+fn sentences(text: &str) -> Vec<&str> {
+    text.split(['.', '!', '?', ':', ';'])
+        .map(str::trim)
+        .filter(|s| s.chars().any(char::is_alphabetic))
+        .collect()
+}
+
+/// Words in a text (a number counts as a word, as a reader meets it).
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Every paragraph of running text (intro, step bodies, timeline, risks, answers), by id.
+fn paragraphs(g: &Guide) -> Vec<(String, String)> {
+    let values = PracticeValues::default();
+    let fill = |t: &str| content(t, g, &values);
+    let mut out: Vec<(String, String)> = g
+        .intro
+        .iter()
+        .map(|p| (p.id.to_string(), fill(p.text)))
+        .collect();
+    for s in g.steps {
+        out.extend(s.body.iter().map(|b| (s.id.to_string(), fill(b))));
+    }
+    out.extend(g.timeline.iter().map(|m| (m.id.to_string(), fill(m.text))));
+    out.extend(
+        g.risks
+            .iter()
+            .chain(g.benefits)
+            .map(|t| (t.id.to_string(), fill(t.text))),
+    );
+    out.extend(g.faq.iter().map(|q| (q.id.to_string(), fill(q.answer))));
+    out
 }
 
 // Long: a list of every section's text, one entry per section, read top to bottom.
@@ -122,6 +211,7 @@ pub fn sections(g: &Guide) -> Vec<(&'static str, String)> {
                 g.care_team
                     .iter()
                     .chain(g.emergency)
+                    .chain([&g.unreachable])
                     .map(|w| w.text)
                     .collect(),
             ),
@@ -146,6 +236,100 @@ pub fn sections(g: &Guide) -> Vec<(&'static str, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lowest Fernández-Huerta score allowed for a Spanish section (80: "fairly easy").
+    const MIN_FERNANDEZ_HUERTA: f64 = 80.0;
+
+    #[test]
+    fn every_spanish_section_scores_eighty_or_more_on_fernandez_huerta() {
+        let mut too_hard = Vec::new();
+        for (name, text) in sections(guide(Lang::Es)) {
+            let score = fernandez_huerta(&text);
+            println!("Fernández-Huerta {name:>10}: {score:5.1}");
+            if score < MIN_FERNANDEZ_HUERTA {
+                too_hard.push(format!("{name} ({score:.1})"));
+            }
+        }
+        assert!(
+            too_hard.is_empty(),
+            "under {MIN_FERNANDEZ_HUERTA}: {}",
+            too_hard.join(", ")
+        );
+    }
+
+    #[test]
+    fn spanish_syllables_and_scores_are_sensible() {
+        assert_eq!(syllables_es("casa"), 2);
+        assert_eq!(syllables_es("médula"), 3);
+        assert_eq!(syllables_es("vértebra"), 3);
+        assert_eq!(syllables_es("cuidado"), 3, "ui is one diphthong");
+        assert_eq!(syllables_es("procedimiento"), 5);
+        assert_eq!(syllables_es("cemento"), 3);
+        assert_eq!(syllables_es("día"), 2, "an accented i breaks the diphthong");
+        assert_eq!(
+            syllables_es("leer"),
+            2,
+            "two strong vowels are two syllables"
+        );
+        let plain = fernandez_huerta("Usted se va a su casa hoy. No maneje. Tome sus pastillas.");
+        let dense = fernandez_huerta("La cifoplastia percutánea con balón intravertebral restablece considerablemente la altura vertebral comprometida.");
+        assert!(plain > 80.0, "{plain}");
+        assert!(dense < 40.0, "{dense}");
+    }
+
+    /// Most words a sentence may have, in every language.
+    const MAX_SENTENCE_WORDS: usize = 20;
+
+    #[test]
+    fn no_sentence_runs_past_twenty_words_in_any_language() {
+        let mut long = Vec::new();
+        for lang in Lang::ALL {
+            for (name, text) in sections(guide(lang)) {
+                for sentence in sentences(&text) {
+                    let count = word_count(sentence);
+                    if count > MAX_SENTENCE_WORDS {
+                        long.push(format!("{} {name}: {count} words: {sentence}", lang.tag()));
+                    }
+                }
+            }
+        }
+        assert!(
+            long.is_empty(),
+            "{} sentence(s) over {MAX_SENTENCE_WORDS} words:\n{}",
+            long.len(),
+            long.join("\n")
+        );
+    }
+
+    #[test]
+    fn paragraphs_keep_to_four_sentences_and_checklist_items_to_twenty_words() {
+        let mut problems = Vec::new();
+        for lang in Lang::ALL {
+            for (id, text) in paragraphs(guide(lang)) {
+                let count = sentences(&text).len();
+                if count > 4 {
+                    problems.push(format!("{} {id}: {count} sentences", lang.tag()));
+                }
+            }
+            let g = guide(lang);
+            for item in g
+                .before
+                .iter()
+                .chain(g.aftercare)
+                .flat_map(|group| group.items)
+            {
+                let count = word_count(&content(item.text, g, &PracticeValues::default()));
+                if count > MAX_SENTENCE_WORDS {
+                    problems.push(format!(
+                        "{} checklist {}: {count} words",
+                        lang.tag(),
+                        item.id
+                    ));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
 
     #[test]
     fn syllable_estimates_are_sensible() {

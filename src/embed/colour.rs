@@ -1,5 +1,6 @@
-//! Keeps a practice's `accent` colour readable: text on it and it as text on white
-//! must reach WCAG's 4.5:1. A colour that fails is darkened until it passes.
+//! Keeps a practice's `accent` colour readable: white text on it, and it as text (links,
+//! the "Sources 1, 4" numbers) on white and on the guide's light surface boxes, must reach
+//! WCAG's 4.5:1. A colour that fails is darkened until it passes.
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +42,13 @@ impl Rgb {
 
     /// WCAG contrast ratio against white.
     pub fn contrast_with_white(self) -> f64 {
-        1.05 / (self.luminance() + 0.05)
+        self.contrast_with(Rgb(255, 255, 255))
+    }
+
+    /// WCAG contrast ratio against `other` (the lighter over the darker, each plus 0.05).
+    pub fn contrast_with(self, other: Rgb) -> f64 {
+        let (a, b) = (self.luminance() + 0.05, other.luminance() + 0.05);
+        a.max(b) / a.min(b)
     }
 
     fn darker(self, factor: f64) -> Rgb {
@@ -53,16 +60,20 @@ impl Rgb {
 /// The minimum contrast for normal text (WCAG 2.2, 1.4.3).
 pub const MIN_CONTRAST: f64 = 4.5;
 
+/// The light surface of the key points and cards (`--kg-surface` in styles/base.css): the
+/// darkest background the accent is read on as text, so readable there is readable on white.
+pub const SURFACE: Rgb = Rgb(0xf0, 0xf4, 0xf5);
+
 /// The colour to use for `requested`: itself when readable, else the nearest darker
-/// shade that is, with the contrast it reached.
+/// shade that is, with the contrast it reached on the light surface (its hardest case).
 pub fn readable_accent(requested: Rgb) -> (Rgb, f64) {
     let mut colour = requested;
     let mut factor: f64 = 1.0;
-    while colour.contrast_with_white() < MIN_CONTRAST && factor > 0.0 {
+    while colour.contrast_with(SURFACE) < MIN_CONTRAST && factor > 0.0 {
         factor -= 0.02;
         colour = requested.darker(factor.max(0.0));
     }
-    (colour, colour.contrast_with_white())
+    (colour, colour.contrast_with(SURFACE))
 }
 
 #[cfg(test)]
@@ -100,7 +111,7 @@ mod tests {
         for pale in [Rgb(255, 204, 0), Rgb(255, 255, 255), Rgb(120, 200, 255)] {
             let (used, contrast) = readable_accent(pale);
             assert!(
-                contrast >= MIN_CONTRAST,
+                contrast >= MIN_CONTRAST && used.contrast_with(SURFACE) >= MIN_CONTRAST,
                 "{pale:?} -> {used:?} at {contrast}"
             );
             assert_ne!(used, pale);

@@ -278,8 +278,8 @@ impl Config {
                 format!("{}.{}", t / 10, t % 10)
             };
             self.warnings.push(format!(
-                "accent=\"{raw}\" has a contrast of {}:1 with white, below 4.5:1; using {} ({}:1) so text stays readable",
-                tenths(requested.contrast_with_white()),
+                "accent=\"{raw}\" has a contrast of {}:1 on the guide's light panels, below 4.5:1; using {} ({}:1) so text stays readable",
+                tenths(requested.contrast_with(super::colour::SURFACE)),
                 used.hex(),
                 tenths(contrast)
             ));

@@ -3,7 +3,7 @@
 use crate::generators::*;
 use crate::oracles::*;
 use crate::*;
-use kyphoplasty_guide_core::embed::colour::{Rgb, MIN_CONTRAST};
+use kyphoplasty_guide_core::embed::colour::{Rgb, MIN_CONTRAST, SURFACE};
 use proptest::prelude::*;
 
 fn accent_value() -> impl Strategy<Value = String> {
@@ -29,10 +29,12 @@ proptest! {
             prop_assert!(accent.starts_with('#'));
             prop_assert!(accent[1..].chars().all(|c| matches!(c, '0'..='9' | 'a'..='f')), "{accent}");
             let rgb = Rgb::parse(accent).expect("own output parses");
+            // Readable as text on the light surface boxes, and so on white too.
+            prop_assert!(rgb.contrast_with(SURFACE) >= MIN_CONTRAST, "{accent}: {}", rgb.contrast_with(SURFACE));
             prop_assert!(rgb.contrast_with_white() >= MIN_CONTRAST, "{accent}: {}", rgb.contrast_with_white());
             // A colour that was already readable is kept exactly.
             if let Some(requested) = cleaned(&raw).and_then(|c| Rgb::parse(&c)) {
-                if requested.contrast_with_white() >= MIN_CONTRAST {
+                if requested.contrast_with(SURFACE) >= MIN_CONTRAST {
                     prop_assert_eq!(accent, &requested.hex());
                 }
             }

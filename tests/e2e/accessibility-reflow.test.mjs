@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import fs from "node:fs/promises";
 import { startServer, launchBrowser, exampleQuery, a11yHost, SECTIONS, SHOTS, openGuide, openSection } from "./support.mjs";
+import { overflow, clippedText, TEXT_SPACING } from "./measure.mjs";
 
 const CONFIGURED = exampleQuery("practice");
 
@@ -21,35 +22,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/**
- * Horizontal overflow inside the widget: the root and each section must not scroll
- * sideways, and no visible element may stick out of the widget's box.
- */
-function overflow(page) {
-  return page.evaluate(() => {
-    const root = document.querySelector("kyphoplasty-guide").shadowRoot;
-    const kg = root.querySelector(".kg");
-    const box = kg.getBoundingClientRect();
-    const problems = [];
-    for (const el of [kg, ...root.querySelectorAll(".kg-section, .kg-header, .kg-nav, .kg-emergency-strip, .kg-footer")]) {
-      if (el.closest(".kg-print-sheet")) continue;
-      if (el.scrollWidth > el.clientWidth + 1) problems.push(`${el.className}: scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}`);
-    }
-    for (const el of kg.querySelectorAll("*")) {
-      if (el.closest(".kg-print-sheet, .kg-visually-hidden, svg")) continue;
-      if (!el.checkVisibility()) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      if (r.right > box.right + 1 || r.left < box.left - 1) {
-        problems.push(`${el.tagName.toLowerCase()}.${String(el.className).replace(/\s+/g, ".")} "${(el.textContent || "").trim().slice(0, 30)}" spans ${Math.round(r.left)}..${Math.round(r.right)}, widget ${Math.round(box.left)}..${Math.round(box.right)}`);
-      }
-    }
-    const doc = document.documentElement;
-    if (doc.scrollWidth > doc.clientWidth + 1) problems.push(`page scrolls sideways: ${doc.scrollWidth} > ${doc.clientWidth}`);
-    return problems;
-  });
-}
 
 const REFLOW = [
   // 1.4.10: 320 CSS px wide, no sideways scrolling.
@@ -123,27 +95,17 @@ test("text spacing (1.4.12): with the WCAG spacing overrides nothing overflows o
   const context = await browser.newContext({ viewport: { width: 360, height: 720 } });
   const page = await context.newPage();
   const host = await openGuide(page, server.origin, a11yHost(CONFIGURED));
-  await page.evaluate(() => {
+  await page.evaluate((css) => {
     const style = document.createElement("style");
-    style.textContent = `.kg * { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; }
-      .kg p { margin-bottom: 2em !important; }`;
+    style.textContent = css;
     document.querySelector("kyphoplasty-guide").shadowRoot.append(style);
-  });
+  }, TEXT_SPACING);
   const problems = [];
   for (const section of SECTIONS) {
     await openSection(host, section);
     for (const p of await overflow(page)) problems.push(`[${section}] ${p}`);
     // Text cut off inside a fixed-size box: an element whose content is taller/wider than it and clips.
-    const clipped = await page.evaluate(() => {
-      const root = document.querySelector("kyphoplasty-guide").shadowRoot;
-      return [...root.querySelectorAll(".kg *")]
-        .filter((el) => !el.closest(".kg-print-sheet, .kg-visually-hidden, svg") && el.checkVisibility())
-        .filter((el) => {
-          const s = getComputedStyle(el);
-          return /hidden|clip/.test(s.overflowX + s.overflowY) && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
-        })
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-    });
+    const clipped = await clippedText(page);
     for (const c of clipped) problems.push(`[${section}] clipped: ${c}`);
   }
   await page.screenshot({ path: path.join(SHOTS, "text-spacing-360px.png"), fullPage: true, animations: "disabled" });

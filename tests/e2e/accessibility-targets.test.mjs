@@ -5,6 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, launchBrowser, exampleQuery, a11yHost, SECTIONS, openGuide, openSection, goToStep } from "./support.mjs";
+import { interactiveBoxes } from "./measure.mjs";
 
 const CONFIGURED = exampleQuery("practice");
 
@@ -17,36 +18,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Visible interactive elements in the widget (not the print sheet). */
-function interactiveBoxes(page) {
-  return page.evaluate(() => {
-    const root = document.querySelector("kyphoplasty-guide").shadowRoot;
-    const sel = "button, a[href], input, select, textarea, summary, [tabindex]:not([tabindex='-1'])";
-    const describe = (el) =>
-      `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : ""}` +
-      `${el.type ? `[type=${el.type}]` : ""} "${(el.getAttribute("aria-label") || el.textContent || el.id || "").trim().slice(0, 40)}"`;
-    return [...root.querySelectorAll(sel)]
-      .filter((el) => !el.closest(".kg-print-sheet") && el.checkVisibility({ visibilityProperty: true }))
-      .map((el) => {
-        const r = el.getBoundingClientRect();
-        // The hit area of an input includes its label(s): a click on the label operates it.
-        let hit = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-        for (const label of el.labels || []) {
-          const l = label.getBoundingClientRect();
-          hit = { left: Math.min(hit.left, l.left), top: Math.min(hit.top, l.top), right: Math.max(hit.right, l.right), bottom: Math.max(hit.bottom, l.bottom) };
-        }
-        return {
-          what: describe(el),
-          width: Math.round(r.width * 10) / 10,
-          height: Math.round(r.height * 10) / 10,
-          hitWidth: Math.round((hit.right - hit.left) * 10) / 10,
-          hitHeight: Math.round((hit.bottom - hit.top) * 10) / 10,
-          labelled: (el.labels || []).length > 0,
-        };
-      });
-  });
-}
 
 test("touch targets: every visible control is at least 44×44 CSS px (2.5.8 asks 24×24)", async (t) => {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: "en-US" });

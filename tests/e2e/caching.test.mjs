@@ -6,8 +6,9 @@ import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { startServer, launchBrowser, widgetReady, watchErrors, watchNetwork, builtFiles, DIST } from "./support.mjs";
-import { LOADED, LOADER } from "../../scripts/release.mjs";
+import { LOADED, LOADER, crateVersion, versionFolders } from "../../scripts/release.mjs";
 
 const FILES = builtFiles();
 const EMBED = ["/" + LOADER, ...Object.values(FILES).map((f) => "/" + f.path)];
@@ -94,6 +95,29 @@ test("the test server sends the cache headers dist/_headers gives a host, and re
     const changed = await fetch(server.origin + "/" + LOADER, { headers: { "if-none-match": '"another-release"' } });
     assert.equal(changed.status, 200);
     assert.equal(Buffer.from(await changed.arrayBuffer()).equals(fs.readFileSync(path.join(DIST, LOADER))), true);
+  } finally {
+    await server.close();
+  }
+});
+
+test("the version folders: v<major>.<minor>.<patch>/ is cached for a year, loader included; v<major>/ as the root", async () => {
+  const { pinned, alias } = versionFolders(crateVersion(fileURLToPath(new URL("../..", import.meta.url))));
+  const server = await startServer();
+  try {
+    const inFolder = (folder) => [LOADER, ...Object.values(FILES).map((f) => f.path)].map((name) => `/${folder}/${name}`);
+    const expected = {
+      ...Object.fromEntries(inFolder(pinned).map((p) => [p, IMMUTABLE])),
+      ...Object.fromEntries(inFolder(alias).map((p) => [p, p.endsWith("/" + LOADER) ? "public, max-age=300" : IMMUTABLE])),
+      [`/${pinned}/custom-elements.json`]: IMMUTABLE,
+    };
+    for (const [urlPath, cache] of Object.entries(expected)) {
+      const response = await fetch(server.origin + urlPath);
+      assert.equal(response.status, 200, urlPath);
+      assert.equal(response.headers.get("cache-control"), cache, urlPath);
+      const host = hostHeaders(urlPath);
+      assert.deepEqual(host.filter(([name]) => name === "cache-control").map(([, v]) => v), [cache], `_headers says one Cache-Control for ${urlPath}`);
+      assert.deepEqual(host.filter(([n]) => n === "access-control-allow-origin"), [["access-control-allow-origin", "*"]], urlPath);
+    }
   } finally {
     await server.close();
   }

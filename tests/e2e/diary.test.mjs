@@ -199,7 +199,7 @@ test("the safety line appears when today's pain is higher than the last entry, a
   assert.equal(await line.count(), 0, "the same: no line");
   await saveDay(host, 6);
   await line.waitFor();
-  assert.match(await line.innerText(), /Your pain gets worse, or medicine does not help it\./);
+  assert.match(await line.innerText(), /Your pain grows stronger, or the medicine you take for it does not work\./);
   assert.match(await line.innerText(), /\(555\)\s010.0199/);
   await line.getByRole("button", { name: "Warning signs" }).click();
   await host.locator('[data-kg-panel="warnings"]').waitFor();

@@ -299,10 +299,10 @@ test("procedure: Next and Previous with Enter; arrow keys change steps when focu
   assert.equal(await stepText(host), "Step 1 of 8", "no step before the first");
 
   // From the step list too; Enter on a step opens it.
-  await tabTo(page, (f) => f.deepest.includes("Bone cement fills"));
+  await tabTo(page, (f) => f.deepest.includes("Adding the bone cement"));
   await page.keyboard.press("Enter");
   assert.equal(await stepText(host), "Step 7 of 8");
-  assert.equal(await host.locator('.kg-step-list [aria-current="step"]').textContent(), "7Bone cement fills the space");
+  assert.equal(await host.locator('.kg-step-list [aria-current="step"]').textContent(), "7Adding the bone cement");
   await page.keyboard.press("ArrowRight");
   assert.equal(await stepText(host), "Step 8 of 8");
   await page.keyboard.press("ArrowRight");
@@ -318,7 +318,7 @@ test("procedure: the inflation slider moves with arrow keys, Home and End; its v
   const page = await browser.newPage();
   const host = await openGuide(page, server.origin, PAGE);
   await openByKeyboard(page, host, "procedure");
-  await tabTo(page, (f) => f.deepest.includes("The balloon lifts"));
+  await tabTo(page, (f) => f.deepest.includes("Filling the balloon"));
   await page.keyboard.press("Enter");
   assert.equal(await stepText(host), "Step 5 of 8");
   const slider = host.locator('input[type="range"]');
