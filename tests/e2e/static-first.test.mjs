@@ -256,6 +256,9 @@ test("the document carries the practice's configuration: sections, heading level
     el.setAttribute("start-step", "4");
     el.setAttribute("driving", "No driving for 2 weeks.");
     document.body.append(el);
+    // Below the page's first guide: the loader asks for the wasm (here refused, so the
+    // guide says "static") only once the guide is near the screen, as a patient scrolls.
+    el.scrollIntoView();
   });
   await waitState(page, "static", "#configured");
   const host = page.locator("#configured");
