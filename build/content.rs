@@ -27,21 +27,6 @@ pub const SCENES: &[&str] = &[
     "fracture", "incision", "needle", "balloon", "inflate", "cavity", "cement", "closed",
 ];
 
-/// Files whose items are statements, each with its evidence in `content/evidence/`.
-pub const STATEMENT_FILES: &[&str] = &[
-    "intro",
-    "steps",
-    "before",
-    "aftercare",
-    "timeline",
-    "warnings",
-    "risks",
-    "benefits",
-    "faq",
-    "glossary",
-    "visit",
-];
-
 /// Files every language directory holds, in load order.
 pub const FILES: &[&str] = &[
     "ui",
@@ -59,6 +44,18 @@ pub const FILES: &[&str] = &[
     "glossary",
     "visit",
 ];
+
+/// Files that hold no statements: interface words, the list of sources, the defaults.
+const NOT_STATEMENTS: &[&str] = &["ui", "sources", "params"];
+
+/// Files whose items are statements, each with its evidence in `content/evidence/`.
+pub fn statement_files() -> Vec<&'static str> {
+    FILES
+        .iter()
+        .copied()
+        .filter(|file| !NOT_STATEMENTS.contains(file))
+        .collect()
+}
 
 /// Reads and checks every language under `root`; returns all problems found, not just the first.
 pub fn load_all(root: &Path) -> Result<Vec<Guide>, Vec<String>> {
@@ -85,7 +82,7 @@ pub fn load_all(root: &Path) -> Result<Vec<Guide>, Vec<String>> {
         return Err(errors);
     }
     check_trees(&trees, &mut errors);
-    let evidence = evidence::load(root, STATEMENT_FILES, &mut errors);
+    let evidence = evidence::load(root, &statement_files(), &mut errors);
     let mut guides = Vec::new();
     for lang in LANGS {
         match parse_guide(lang, &trees[*lang]) {

@@ -32,7 +32,7 @@ impl Scratch {
             }
         }
         std::fs::create_dir_all(dir.join("evidence")).expect("mkdir");
-        for file in content::STATEMENT_FILES {
+        for file in content::statement_files() {
             let name = format!("{file}.toml");
             std::fs::copy(
                 Path::new("content/evidence").join(&name),
