@@ -7,7 +7,7 @@ use gloo::timers::future::TimeoutFuture;
 mod support;
 
 use kyphoplasty_guide_core::components::context::render_count::renders;
-use support::browser::{find, load_english, render_in_page};
+use support::browser::{find, load_english, render_in_page, wait_for};
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -15,18 +15,30 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 async fn mount(sections: &str) -> Element {
     load_english();
-    let root = render_in_page(&[("sections", sections), ("storage-key", "render-count")]);
-    TimeoutFuture::new(30).await;
-    root
+    render_in_page(&[("sections", sections), ("storage-key", "render-count")])
+}
+
+/// Waits until no component has rendered for 150 ms (up to five seconds), so that a
+/// busy machine's late first render or its effects are not charged to the click.
+async fn settle() -> u32 {
+    let mut seen = renders();
+    for _ in 0..100 {
+        TimeoutFuture::new(150).await;
+        let now = renders();
+        if now == seen {
+            return now;
+        }
+        seen = now;
+    }
+    seen
 }
 
 /// Component renders caused by one click on `selector`.
 async fn renders_for_click(root: &Element, selector: &str) -> u32 {
-    TimeoutFuture::new(30).await;
-    let before = renders();
+    wait_for(root, selector).await;
+    let before = settle().await;
     find(root, selector).click();
-    TimeoutFuture::new(50).await;
-    renders() - before
+    settle().await.saturating_sub(before)
 }
 
 #[wasm_bindgen_test]

@@ -84,10 +84,10 @@ pub fn text(root: &Element, selector: &str) -> String {
     find(root, selector).text_content().unwrap_or_default()
 }
 
-/// Waits (up to a second) until `selector` matches in `root`: on a busy machine a
+/// Waits (up to five seconds) until `selector` matches in `root`: on a busy machine a
 /// render and the effects after it can take longer than a fixed pause.
 pub async fn wait_for(root: &Element, selector: &str) {
-    for _ in 0..50 {
+    for _ in 0..250 {
         if root.query_selector(selector).ok().flatten().is_some() {
             return;
         }
