@@ -159,7 +159,20 @@
     },
     key: function (raw, rule) { return raw.length <= rule.max && /^[A-Za-z0-9_-]+$/.test(raw) ? raw : null; },
     keyword: function (raw) { return raw; },
+    url: function (raw, rule) { return shareUrlValid(raw, rule.max) ? raw : null; },
   };
+
+  /* An http(s) address with a host, no spaces, quotes or angle brackets, up to `max`
+     characters: src/embed/config.rs (share_url_valid) applies the same rule. */
+  function shareUrlValid(raw, max) {
+    var match = /^https?:\/\/([^/?#]*)/i.exec(raw);
+    return !!match && match[1] !== "" && Array.from(raw).length <= max && !/[\s<>"\\`^{}|]/.test(raw);
+  }
+
+  /* The page's own address without its query and fragment: share-url's default. */
+  function pageAddress() {
+    return /^https?:$/.test(location.protocol) ? location.origin + location.pathname : null;
+  }
 
   /* Accents below 4.5:1 on the guide's light panels (#f0f4f5, the hardest background
      they are read on) are darkened by the wasm (with a warning); the document keeps the
@@ -255,6 +268,7 @@
       emergency_number: config["emergency-number"],
       practice_phone: config["practice-phone"],
       reviewed_by: config["reviewed-by"],
+      share_url: config["share-url"] || pageAddress(),
       practice_phone_nowrap: config["practice-phone"] && config["practice-phone"].replace(/ /g, "\u00a0").replace(/-/g, "\u2011"),
     };
     INSTRUCTIONS.forEach(function (name) {

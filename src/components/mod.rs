@@ -26,6 +26,7 @@ pub mod overview;
 pub mod pain_chart;
 pub mod pictogram;
 pub mod print_sheet;
+pub mod share_code;
 pub mod procedure;
 pub mod questions;
 pub mod read_aloud;
