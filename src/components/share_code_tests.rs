@@ -5,7 +5,10 @@ fn dark_modules(path: &str) -> Vec<(i32, i32)> {
     path.split('M')
         .filter(|p| !p.is_empty())
         .map(|p| {
-            assert!(p.ends_with("h1v1h-1z"), "each module is one unit square: {p}");
+            assert!(
+                p.ends_with("h1v1h-1z"),
+                "each module is one unit square: {p}"
+            );
             let (x, y) = p.trim_end_matches("h1v1h-1z").split_once(',').expect("x,y");
             (x.parse().expect("x"), y.parse().expect("y"))
         })
@@ -22,8 +25,14 @@ fn a_short_address_is_a_version_2_code_with_a_four_module_quiet_zone() {
     let dark = dark_modules(&path);
     assert!(!dark.is_empty());
     for (x, y) in &dark {
-        assert!((QUIET_ZONE..size - QUIET_ZONE).contains(x), "x {x} inside the quiet zone");
-        assert!((QUIET_ZONE..size - QUIET_ZONE).contains(y), "y {y} inside the quiet zone");
+        assert!(
+            (QUIET_ZONE..size - QUIET_ZONE).contains(x),
+            "x {x} inside the quiet zone"
+        );
+        assert!(
+            (QUIET_ZONE..size - QUIET_ZONE).contains(y),
+            "y {y} inside the quiet zone"
+        );
     }
     // The three finder patterns: their corners are dark, just inside the quiet zone.
     let q = QUIET_ZONE;

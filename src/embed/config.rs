@@ -375,7 +375,8 @@ fn page_address() -> Option<String> {
     let origin = location.origin().ok()?;
     let path = location.pathname().ok()?;
     // Not held to the attribute's length: the page is the practice's own choice.
-    (origin.starts_with("https://") || origin.starts_with("http://")).then(|| format!("{origin}{path}"))
+    (origin.starts_with("https://") || origin.starts_with("http://"))
+        .then(|| format!("{origin}{path}"))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

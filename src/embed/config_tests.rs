@@ -151,12 +151,18 @@ fn a_bad_share_url_falls_back_to_the_page_with_one_warning() {
     // Off the browser there is no page, so nothing to share by default.
     assert_eq!(Config::default().share_url_or_page(), None);
     let set = config(&[("share-url", "https://example.org/g")]);
-    assert_eq!(set.share_url_or_page().as_deref(), Some("https://example.org/g"));
+    assert_eq!(
+        set.share_url_or_page().as_deref(),
+        Some("https://example.org/g")
+    );
 }
 
 #[test]
 fn share_url_length_limit_is_the_schemas() {
     let at_limit = format!("https://e.org/{}", "a".repeat(300 - 14));
     assert_eq!(at_limit.chars().count(), 300);
-    assert_eq!(config(&[("share-url", &at_limit)]).share_url, Some(at_limit));
+    assert_eq!(
+        config(&[("share-url", &at_limit)]).share_url,
+        Some(at_limit)
+    );
 }
