@@ -61,7 +61,9 @@ fn is_web_address(url: &str) -> bool {
 /// as the SVG's side length in modules (quiet zone included) and one path of its dark
 /// modules; `None` if the text is too long for any QR code.
 pub fn qr_svg_path(text: &str) -> Option<(i32, String)> {
-    let segments = QrSegment::make_segments(text);
+    // One byte-mode segment: an address is lowercase, which the denser alphanumeric mode
+    // cannot hold, so choosing modes would only add code to the wasm.
+    let segments = [QrSegment::make_bytes(text.as_bytes())];
     let code = QrCode::encode_segments_advanced(
         &segments,
         QrCodeEcc::Medium,
