@@ -399,6 +399,7 @@
       lang: guide.getAttribute("lang"),
       section: guide.getAttribute("data-kg-section"),
       step: Number(guide.getAttribute("data-kg-step")),
+      more: !!guide.querySelector(".kg-more[aria-expanded='true']"),
     } : {};
   }
 
@@ -419,6 +420,8 @@
     openSection(guide, at.section || (config.sections ? config.sections[0] : first && first.getAttribute("data-kg-panel")));
     openStep(guide, at.step || config["start-step"] || 1);
     showSources(guide, rememberedShowSources(config));
+    // The header's More fold stays as it was (the language button, pressed in it, keeps focus).
+    if (at.more) setMore(guide, true);
     guide.addEventListener("click", function (event) { onClick(element, guide, event); });
     // The print sheet is built when the page is about to print (Print button or Ctrl+P).
     if (element._kgBeforePrint) window.removeEventListener("beforeprint", element._kgBeforePrint);

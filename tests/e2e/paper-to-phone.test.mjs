@@ -283,3 +283,21 @@ test("More left open in the document stays open when the live widget takes over"
   assert.equal(await host.getByRole("button", { name: "Send to my phone" }).isVisible(), true);
   await context.close();
 });
+
+for (const mode of ["document", "live widget"]) {
+  test(`390 px (${mode}): switching language from inside More keeps it open, with focus on the language button`, async () => {
+    const { context, page, host } = await openAt(mode, 390);
+    await host.getByRole("button", { name: "More", exact: true }).click();
+    await host.getByRole("button", { name: "Leer esta guía en español" }).focus();
+    await page.keyboard.press("Enter");
+    await host.locator('section.kg[lang="es"]').waitFor();
+    await page.waitForFunction(() => {
+      let el = document.activeElement;
+      while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+      return el.textContent.trim() === "Read this guide in English";
+    });
+    assert.equal(await host.getByRole("button", { name: "Más", exact: true }).getAttribute("aria-expanded"), "true");
+    assert.equal(await host.getByRole("button", { name: "Read this guide in English" }).isVisible(), true);
+    await context.close();
+  });
+}
