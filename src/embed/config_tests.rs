@@ -166,3 +166,17 @@ fn share_url_length_limit_is_the_schemas() {
         Some(at_limit)
     );
 }
+
+#[test]
+fn share_url_with_letters_beyond_ascii_is_read_without_a_panic() {
+    let ok = "https://clínica.example/guía";
+    assert_eq!(config(&[("share-url", ok)]).share_url.as_deref(), Some(ok));
+    for bad in [
+        "httpé://example.org",
+        "ħttps://example.org",
+        "https:/é",
+        "é",
+    ] {
+        assert_eq!(config(&[("share-url", bad)]).share_url, None, "{bad}");
+    }
+}
