@@ -538,6 +538,10 @@
       documentNode.remove();
     }
     if (moreOpen) setMore(live.querySelector(".kg"), true);
+    // What Send to my phone said (and the link to copy by hand) stays where it was.
+    var shownStatus = documentNode && documentNode.querySelector(".kg-share-status");
+    var liveStatus = live.querySelector(".kg-share-status");
+    while (shownStatus && liveStatus && shownStatus.firstChild) liveStatus.appendChild(shownStatus.firstChild);
     live.hidden = false;
     element.setAttribute("data-kg-state", "interactive");
     release(element);

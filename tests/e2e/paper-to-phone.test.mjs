@@ -267,8 +267,12 @@ test("wide, the tools show without a fold; the More button is not there", async 
   await context.close();
 });
 
-test("More left open in the document stays open when the live widget takes over", async () => {
+test("More left open in the document stays open when the live widget takes over, with the link to copy by hand focused", async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, "share", { configurable: true, value: undefined });
+    Object.defineProperty(Clipboard.prototype, "writeText", { configurable: true, value: () => Promise.reject(new DOMException("denied", "NotAllowedError")) });
+  });
   const page = await context.newPage();
   let release;
   const held = new Promise((resolve) => { release = resolve; });
@@ -277,10 +281,14 @@ test("More left open in the document stays open when the live widget takes over"
   const host = await documentShown(page);
   await host.getByRole("button", { name: "More", exact: true }).click();
   assert.equal(await host.locator(".kg-more").getAttribute("aria-expanded"), "true");
+  await host.getByRole("button", { name: "Send to my phone" }).click();
+  await host.getByRole("textbox", { name: "Link to this guide" }).waitFor();
   release();
   await widgetReady(page);
   assert.equal(await host.locator(".kg-more").getAttribute("aria-expanded"), "true");
   assert.equal(await host.getByRole("button", { name: "Send to my phone" }).isVisible(), true);
+  assert.equal(await host.locator(".kg-mount:not([data-kg-document]) .kg-share-link").inputValue(), server.origin + GUIDE_PAGE);
+  assert.equal(await page.evaluate(() => document.querySelector("kyphoplasty-guide").shadowRoot.activeElement?.className), "kg-share-link", "focus stays on the link");
   await context.close();
 });
 
