@@ -16,7 +16,7 @@ fn dark_modules(path: &str) -> Vec<(i32, i32)> {
 }
 
 #[test]
-fn a_short_address_is_a_version_2_code_with_a_four_module_quiet_zone() {
+fn a_short_address_is_a_version_3_code_with_a_four_module_quiet_zone() {
     let url = "https://www.example-spine.com/kyphoplasty";
     let (size, path) = qr_svg_path(url).expect("fits");
     // 41 bytes at error correction M need version 3 (29 modules a side).
