@@ -671,8 +671,10 @@
     if (status) status.textContent = "";
     var data = { title: button.getAttribute("data-kg-title") || document.title, url: url };
     if (navigator.share && (!navigator.canShare || navigator.canShare(data))) {
+      // AbortError: the patient closed the share sheet, nothing more to do. Anything
+      // else (sharing not allowed in this frame, say) falls back to copying.
       navigator.share(data).catch(function (error) {
-        if (!error || error.name !== "AbortError") return copy(); // the patient closed the sheet: nothing more to do
+        if (!error || error.name !== "AbortError") return copy();
       });
     } else {
       copy();
