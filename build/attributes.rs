@@ -74,6 +74,7 @@ fn rust_kind(a: &Attribute) -> Result<String, String> {
     Ok(match a.kind.as_str() {
         "text" => format!("Kind::Text {{ max: {} }}", need(a.max, "max")?),
         "key" => format!("Kind::Key {{ max: {} }}", need(a.max, "max")?),
+        "url" => format!("Kind::Url {{ max: {} }}", need(a.max, "max")?),
         "integer" => format!(
             "Kind::Integer {{ min: {}, max: {} }}",
             need(a.min, "min")?,

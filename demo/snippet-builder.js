@@ -9,7 +9,7 @@
   var guide = document.querySelector("kyphoplasty-guide");
   if (!form || !output || !guide) return;
 
-  var TEXT_FIELDS = ["practice-name", "practice-phone", "reviewed-by", "emergency-number", "lifting-limit", "follow-up", "driving", "return-to-work", "storage-key"];
+  var TEXT_FIELDS = ["practice-name", "practice-phone", "reviewed-by", "emergency-number", "lifting-limit", "follow-up", "driving", "return-to-work", "storage-key", "share-url"];
 
   function escapeAttr(value) {
     return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");

@@ -159,7 +159,20 @@
     },
     key: function (raw, rule) { return raw.length <= rule.max && /^[A-Za-z0-9_-]+$/.test(raw) ? raw : null; },
     keyword: function (raw) { return raw; },
+    url: function (raw, rule) { return shareUrlValid(raw, rule.max) ? raw : null; },
   };
+
+  /* An http(s) address with a host, no spaces, quotes or angle brackets, up to `max`
+     characters: src/embed/config.rs (share_url_valid) applies the same rule. */
+  function shareUrlValid(raw, max) {
+    var match = /^https?:\/\/([^/?#]*)/i.exec(raw);
+    return !!match && match[1] !== "" && Array.from(raw).length <= max && !/[\s<>"\\`^{}|]/.test(raw);
+  }
+
+  /* The page's own address without its query and fragment: share-url's default. */
+  function pageAddress() {
+    return /^https?:$/.test(location.protocol) ? location.origin + location.pathname : null;
+  }
 
   /* Accents below 4.5:1 on the guide's light panels (#f0f4f5, the hardest background
      they are read on) are darkened by the wasm (with a warning); the document keeps the
@@ -255,6 +268,7 @@
       emergency_number: config["emergency-number"],
       practice_phone: config["practice-phone"],
       reviewed_by: config["reviewed-by"],
+      share_url: config["share-url"] || pageAddress(),
       practice_phone_nowrap: config["practice-phone"] && config["practice-phone"].replace(/ /g, "\u00a0").replace(/-/g, "\u2011"),
     };
     INSTRUCTIONS.forEach(function (name) {
@@ -385,6 +399,7 @@
       lang: guide.getAttribute("lang"),
       section: guide.getAttribute("data-kg-section"),
       step: Number(guide.getAttribute("data-kg-step")),
+      more: !!guide.querySelector(".kg-more[aria-expanded='true']"),
     } : {};
   }
 
@@ -405,6 +420,8 @@
     openSection(guide, at.section || (config.sections ? config.sections[0] : first && first.getAttribute("data-kg-panel")));
     openStep(guide, at.step || config["start-step"] || 1);
     showSources(guide, rememberedShowSources(config));
+    // The header's More fold stays as it was (the language button, pressed in it, keeps focus).
+    if (at.more) setMore(guide, true);
     guide.addEventListener("click", function (event) { onClick(element, guide, event); });
     // The print sheet is built when the page is about to print (Print button or Ctrl+P).
     if (element._kgBeforePrint) window.removeEventListener("beforeprint", element._kgBeforePrint);
@@ -509,14 +526,22 @@
     var replay = element._kgReplay;
     var replayIndex = -1;
     var shownControls = [];
+    var moreOpen = false;
     element._kgReplay = null;
     if (documentNode) {
+      var shownMore = documentNode.querySelector(".kg-more");
+      moreOpen = !!shownMore && shownMore.getAttribute("aria-expanded") === "true";
       var focused = element._root.activeElement;
       shownControls = focusables(documentNode);
       if (focused && documentNode.contains(focused)) focusIndex = shownControls.indexOf(focused);
       if (replay) replayIndex = shownControls.indexOf(replay);
       documentNode.remove();
     }
+    if (moreOpen) setMore(live.querySelector(".kg"), true);
+    // What Send to my phone said (and the link to copy by hand) stays where it was.
+    var shownStatus = documentNode && documentNode.querySelector(".kg-share-status");
+    var liveStatus = live.querySelector(".kg-share-status");
+    while (shownStatus && liveStatus && shownStatus.firstChild) liveStatus.appendChild(shownStatus.firstChild);
     live.hidden = false;
     element.setAttribute("data-kg-state", "interactive");
     release(element);
@@ -591,6 +616,89 @@
     }).observe(root, { subtree: true, attributes: true, attributeFilter: ["data-kg-step"] });
   }
 
+  /* ---- The header's "More" fold and "Send to my phone" ----
+     Both run here, for the document and the live widget alike (both live in this
+     shadow root), so the wasm carries nothing for them. */
+
+  /* "More": on a small screen the header's tools fold behind one button (a disclosure;
+     the stylesheet decides when, wider the tools always show). Escape closes it and
+     gives focus back to the button. */
+  function setMore(guide, open, focusButton) {
+    var more = guide && guide.querySelector(".kg-more");
+    if (!more) return;
+    more.setAttribute("aria-expanded", open ? "true" : "false");
+    if (focusButton && more.offsetHeight > 0) more.focus();
+  }
+
+  /* The address to share: the practice's share-url, else the page's own. */
+  function shareUrl(element) {
+    return readConfig(element)["share-url"] || pageAddress() || location.href.split(/[?#]/)[0];
+  }
+
+  /* The Web Share API where the browser has it (the phone's own share sheet), else the
+     link copied, with a message said politely; if copying fails too, the link to copy
+     by hand. Nothing is sent by the guide: the patient chooses where it goes. */
+  function share(element, button) {
+    var guide = button.closest(".kg");
+    var status = guide && guide.querySelector(".kg-share-status");
+    var url = shareUrl(element);
+    var say = function (text, byHand) {
+      if (!status) return;
+      status.textContent = "";
+      var words = document.createElement("p");
+      words.textContent = text;
+      status.appendChild(words);
+      if (byHand) {
+        var field = document.createElement("input");
+        field.type = "text";
+        field.readOnly = true;
+        field.value = url;
+        field.className = "kg-share-link";
+        field.setAttribute("aria-label", button.getAttribute("data-kg-link-label") || "");
+        status.appendChild(field);
+        field.focus();
+        field.select();
+      }
+    };
+    var copy = function () {
+      var copied = navigator.clipboard && navigator.clipboard.writeText ? navigator.clipboard.writeText(url) : Promise.reject(new Error("no clipboard"));
+      return copied.then(function () {
+        say(button.getAttribute("data-kg-copied"), false);
+      }, function () {
+        say(button.getAttribute("data-kg-by-hand"), true);
+      });
+    };
+    if (status) status.textContent = "";
+    var data = { title: button.getAttribute("data-kg-title") || document.title, url: url };
+    if (navigator.share && (!navigator.canShare || navigator.canShare(data))) {
+      // AbortError: the patient closed the share sheet, nothing more to do. Anything
+      // else (sharing not allowed in this frame, say) falls back to copying.
+      navigator.share(data).catch(function (error) {
+        if (!error || error.name !== "AbortError") return copy();
+      });
+    } else {
+      copy();
+    }
+  }
+
+  function headerTools(element) {
+    element._root.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("button.kg-more, button.kg-share");
+      if (!button) return;
+      var guide = button.closest(".kg");
+      if (button.classList.contains("kg-more")) setMore(guide, button.getAttribute("aria-expanded") !== "true");
+      else share(element, button);
+    });
+    element._root.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !event.target.closest) return;
+      var header = event.target.closest(".kg-header");
+      var more = header && header.querySelector(".kg-more");
+      if (more && more.getAttribute("aria-expanded") === "true" && more.offsetHeight > 0) {
+        setMore(header.closest(".kg"), false, true);
+      }
+    });
+  }
+
   /* ---- When the WebAssembly is asked for ----
      The document is the guide; the wasm adds to it and costs the host page nothing
      it can measure until the patient is near it. It is requested after the document
@@ -604,7 +712,7 @@
   /* The loader's own controls (section buttons, steps, Contents, language, print,
      sources); any other button or form control in the document needs the wasm. */
   var LOADER_CONTROLS = ".kg-nav-toggle, [data-section], .kg-button-warning, .kg-next, .kg-previous, " +
-    "[data-kg-goto], .kg-print, .kg-lang, .kg-sources-toggle";
+    "[data-kg-goto], .kg-print, .kg-lang, .kg-sources-toggle, .kg-more, .kg-share, .kg-share-link";
 
   function controlNeedingWasm(target) {
     var control = target && target.closest && target.closest("button, input, select, textarea");
@@ -708,6 +816,7 @@
           this._root = this.shadowRoot || this.attachShadow({ mode: "open" });
           this._root.appendChild(document.createElement("slot"));
           holdStage(this._root);
+          headerTools(this);
           listenForNeed(this);
         } catch (error) {
           // The page attached its own (closed) root to this element: leave it alone.

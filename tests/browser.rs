@@ -263,7 +263,7 @@ async fn step_changes_and_ticks_are_announced() {
     let root = mount(&example("procedure").pairs()).await;
     find(&root, ".kg-next").click();
     settle().await;
-    assert!(text(&root, "[aria-live=polite]").starts_with("Step 2 of 8: "));
+    assert!(text(&root, ".kg-procedure [aria-live=polite]").starts_with("Step 2 of 8: "));
     let list = mount(&[("sections", "before"), ("storage-key", "announce")]).await;
     find(&list, ".kg-checkbox").click();
     settle().await;

@@ -139,6 +139,13 @@ impl GuideContext {
         (self.mode == RenderMode::Document).then_some(names)
     }
 
+    /// The address a printed page's QR code and the Share button give: the practice's
+    /// `share-url` or the page's own (the document's marker at build time); `None` on
+    /// the standalone page, which is not shared from paper.
+    pub fn share_url(&self) -> Option<AttrValue> {
+        self.config.share_url_or_page().map(AttrValue::from)
+    }
+
     /// Whether every section and step is drawn (the document), not just the current one.
     pub fn draws_everything(&self) -> bool {
         self.mode == RenderMode::Document

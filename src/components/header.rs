@@ -1,5 +1,12 @@
-//! The guide's header: its title, the practice's name, and the tools (Print, Show
-//! sources, the other language).
+//! The guide's header: its title, the practice's name, and the tools (Print, Send to
+//! my phone, Show sources, the other language).
+//!
+//! On a small screen the tools fold behind one "More" button (a disclosure: a button
+//! with `aria-expanded` and the tools after it), so the header stays one line above the
+//! emergency strip; the stylesheet decides when, the markup is the same at every size.
+//! The loader runs "More" and "Send to my phone" in the document and the live widget
+//! alike (plain script, no wasm): this component draws them and the status line the
+//! loader fills in, with the words it says.
 
 use super::context::use_guide;
 use super::heading::Heading;
@@ -46,15 +53,24 @@ pub fn header() -> Html {
                     </p>
                 }
             </div>
-            <div class="kg-tools">
+            <button type="button" class="kg-more" aria-expanded="false" aria-controls="kg-tools">
+                { g.ui.more }
+            </button>
+            <div class="kg-tools" id="kg-tools">
                 <button type="button" class="kg-button kg-button-secondary kg-print" aria-label={g.ui.print_label} onclick={print}>
                     { g.ui.print }
+                </button>
+                <button type="button" class="kg-button kg-button-secondary kg-share"
+                    data-kg-title={g.ui.title} data-kg-copied={g.ui.share_copied}
+                    data-kg-by-hand={g.ui.share_by_hand} data-kg-link-label={g.ui.share_link_label}>
+                    { g.ui.share }
                 </button>
                 <SourcesToggle />
                 <button type="button" class="kg-button kg-button-secondary kg-lang" lang={other_lang.tag()} onclick={switch_lang}>
                     { read_in(other_lang) }
                 </button>
             </div>
+            <div class="kg-share-status" role="status" aria-live="polite"></div>
         </header>
     }
 }

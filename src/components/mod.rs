@@ -33,6 +33,7 @@ pub mod review_stamp;
 pub mod risks;
 pub mod safety_line;
 pub mod section_nav;
+pub mod share_code;
 pub mod source_refs;
 pub mod sources;
 pub mod sources_toggle;

@@ -1,10 +1,12 @@
 //! The printed aftercare sheet: hidden on screen, the only thing printed. A patient
 //! gets one or two clean pages: the practice's phone, the timeline with dates, the
-//! aftercare checklist with empty boxes to tick by hand, and the warning signs.
+//! aftercare checklist with empty boxes to tick by hand, and the warning signs; and a
+//! QR code back to the guide.
 
 use super::context::use_guide;
 use super::pictogram::pictogram;
 use super::review_stamp::ReviewStamp;
+use super::share_code::ShareCode;
 use super::timeline::Timeline;
 use super::warnings::Warnings;
 use crate::content::{text, Checklist, TickKey};
@@ -33,6 +35,9 @@ pub fn print_sheet(props: &PrintSheetProps) -> Html {
     );
     html! {
         <div class="kg-print-sheet">
+            if let Some(url) = context.share_url() {
+                <ShareCode {url} />
+            }
             <p class="kg-print-title">{ g.ui.print_heading }</p>
             if let Some(name) = practice {
                 <p class="kg-print-practice" data-kg-if={name_if} hidden={name_if.is_some()}>{ name }</p>

@@ -23,9 +23,13 @@ use yew::prelude::*;
 /// and the standalone page need it (the live widget never shows it), so the wasm leaves
 /// it out.
 #[cfg(not(target_arch = "wasm32"))]
-fn static_part(ui: &crate::content::Ui) -> Html {
+fn static_part(context: &super::context::GuideContext) -> Html {
+    let ui = &context.guide().ui;
     html! {
         <div class="kg-visit-static">
+            if let Some(url) = context.share_url() {
+                <super::share_code::ShareCode {url} />
+            }
             <p>{ ui.visit_static }</p>
             <BlankDiary />
         </div>
@@ -33,7 +37,7 @@ fn static_part(ui: &crate::content::Ui) -> Html {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn static_part(_: &crate::content::Ui) -> Html {
+fn static_part(_: &super::context::GuideContext) -> Html {
     Html::default()
 }
 
@@ -48,6 +52,9 @@ fn print_header(context: &super::context::GuideContext, state: &GuideState) -> H
         .map(|d| super::diary_words::entry_date(&d.to_iso(), context.lang));
     html! {
         <div class="kg-visit-print-header">
+            if let Some(url) = context.share_url() {
+                <super::share_code::ShareCode {url} />
+            }
             if let Some(name) = practice { <p><strong>{ name }</strong></p> }
             if let Some(phone) = phone { <p>{ crate::content::text::ui(g.ui.print_phone, &[("phone", &phone)]) }</p> }
             if let Some(date) = procedure { <p>{ crate::content::text::ui(g.ui.visit_print_procedure, &[("date", &date)]) }</p> }
@@ -92,7 +99,7 @@ pub fn visit() -> Html {
             if let Some(notice) = notice {
                 <p class="kg-notice" role="status">{ notice }</p>
             }
-            { static_part(ui) }
+            { static_part(&context) }
             if !page {
                 <div class="kg-visit-live">
                     <Heading depth={2} class="kg-diary-heading">{ ui.diary_heading }</Heading>

@@ -9,8 +9,8 @@ pub fn marker(name: &str) -> String {
 }
 
 /// The names a marker can carry: the placeholders of the content, and the practice
-/// phone as written and as kept on one line.
-pub const VALUE_NAMES: [&str; 9] = [
+/// phone as written and as kept on one line, and the address to share.
+pub const VALUE_NAMES: [&str; 10] = [
     "practice_name",
     "emergency_number",
     "lifting_limit",
@@ -20,4 +20,5 @@ pub const VALUE_NAMES: [&str; 9] = [
     "practice_phone",
     "practice_phone_nowrap",
     "reviewed_by",
+    "share_url",
 ];

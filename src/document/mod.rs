@@ -39,5 +39,6 @@ pub fn config(lang: Lang) -> Config {
     };
     config.practice_phone = Some(marker("practice_phone"));
     config.reviewed_by = Some(marker("reviewed_by"));
+    config.share_url = Some(marker("share_url"));
     config
 }

@@ -167,6 +167,24 @@ mod tests {
     }
 
     #[test]
+    fn printed_pages_carry_the_address_to_fill_in_and_no_code() {
+        // The document cannot know the page's address: the sheet and the blank diary
+        // print it in text (the loader fills it in), never a QR code of a placeholder.
+        for lang in Lang::ALL {
+            let text = tree(lang).to_string();
+            let address =
+                r#"["span",{"class":"kg-share-address"},["span",{"data-kg-v":"share_url"},""]]"#;
+            assert_eq!(
+                text.matches(address).count(),
+                2,
+                "{lang:?}: the sheet and the blank diary"
+            );
+            assert!(text.contains(guide(lang).ui.share_open));
+            assert!(!text.contains("kg-share-qr"));
+        }
+    }
+
+    #[test]
     fn a_marker_in_an_attribute_is_refused() {
         let html = format!("<p title=\"{}\">x</p>", super::super::marker("driving"));
         assert!(to_tree(&html, Lang::En).is_err());

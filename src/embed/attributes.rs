@@ -21,6 +21,8 @@ pub enum Kind {
     Key { max: usize },
     /// A word the stylesheet reads (`color-scheme`).
     Keyword,
+    /// An `http:` or `https:` address, up to `max` characters.
+    Url { max: usize },
 }
 
 /// One public attribute.

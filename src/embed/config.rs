@@ -14,7 +14,7 @@ use crate::content::Section;
 fn bounds(name: &str) -> (usize, usize) {
     match rule(name) {
         Kind::Integer { min, max } => (min, max),
-        Kind::Text { max } | Kind::Key { max } => (0, max),
+        Kind::Text { max } | Kind::Key { max } | Kind::Url { max } => (0, max),
         _ => (0, usize::MAX),
     }
 }
@@ -65,6 +65,10 @@ pub struct Config {
     /// Spine Center, November 2026": shown beside the content's review stamp, so a
     /// patient sees who vouches for the words. Free text, cleaned like every attribute.
     pub reviewed_by: Option<String>,
+    /// The address the printed pages' QR code and the Share button give (`share-url`);
+    /// `None` means the host page's own address, which only the browser knows
+    /// ([`Config::share_url_or_page`]).
+    pub share_url: Option<String>,
     /// Sections to show, in order. Always includes the warning signs.
     pub sections: Vec<Section>,
     /// Zero-based procedure step to open on.
@@ -120,6 +124,7 @@ impl Config {
             return_to_work: take("return-to-work"),
         };
         let reviewed_by = take("reviewed-by");
+        let share_raw = take("share-url");
         let phone_raw = take("practice-phone");
         let lang_raw = take("lang");
         let layout = LayoutAttributes {
@@ -135,6 +140,7 @@ impl Config {
             values,
             practice_phone: None,
             reviewed_by,
+            share_url: None,
             sections: Section::ALL.to_vec(),
             start_step: 0,
             heading_level: 2,
@@ -145,6 +151,7 @@ impl Config {
         };
         config.lang = config.read_lang(lang_raw.as_deref(), page_lang);
         config.practice_phone = config.read_phone(phone_raw.as_deref());
+        config.share_url = config.read_share_url(share_raw.as_deref());
         if let Some(number) = config.values.emergency_number.clone() {
             if phone_chars(&number).is_none() {
                 config.warn("emergency-number", &number, "the default for the language");
@@ -212,6 +219,27 @@ impl Config {
                 None
             }
         }
+    }
+
+    fn read_share_url(&mut self, raw: Option<&str>) -> Option<String> {
+        let raw = raw?;
+        if share_url_valid(raw) {
+            return Some(raw.to_string());
+        }
+        let max = bounds("share-url").1;
+        self.warn(
+            "share-url",
+            raw,
+            &format!("this page's address (an http:// or https:// address of up to {max} characters is needed)"),
+        );
+        None
+    }
+
+    /// The address to share: the practice's `share-url`, else the host page's address
+    /// without its query and fragment (which may carry a patient's details, and would
+    /// make the QR code denser). `None` only where there is no page (at build time).
+    pub fn share_url_or_page(&self) -> Option<String> {
+        self.share_url.clone().or_else(page_address)
     }
 
     fn read_sections(&mut self, raw: &str) -> Vec<Section> {
@@ -318,6 +346,42 @@ impl Config {
             }
         }
     }
+}
+
+/// Whether `raw` can be shared and put in a QR code: an `http:` or `https:` address
+/// with a host, no spaces, quotes or angle brackets, up to the schema's length. The
+/// loader applies the same rule (`KINDS.url`).
+pub fn share_url_valid(raw: &str) -> bool {
+    let lower = raw.get(..8).unwrap_or(raw).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &raw[8..]
+    } else if lower.starts_with("http://") {
+        &raw[7..]
+    } else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    raw.chars().count() <= bounds("share-url").1
+        && !host.is_empty()
+        && !raw
+            .chars()
+            .any(|c| c.is_whitespace() || "<>\"\\`^{}|".contains(c))
+}
+
+/// The host page's address without its query and fragment.
+#[cfg(target_arch = "wasm32")]
+fn page_address() -> Option<String> {
+    let location = web_sys::window()?.location();
+    let origin = location.origin().ok()?;
+    let path = location.pathname().ok()?;
+    // Not held to the attribute's length: the page is the practice's own choice.
+    (origin.starts_with("https://") || origin.starts_with("http://"))
+        .then(|| format!("{origin}{path}"))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn page_address() -> Option<String> {
+    None
 }
 
 /// A `tel:` URL for a phone number, the one way both the practice's and the emergency

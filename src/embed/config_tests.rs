@@ -109,3 +109,74 @@ fn reviewed_by_is_cleaned_trimmed_cut_and_warned_about_once() {
         1
     );
 }
+
+#[test]
+fn share_url_takes_http_and_https_addresses_only() {
+    for good in [
+        "https://www.example-spine.com/kyphoplasty",
+        "http://clinic.example/guide?lang=es#aftercare",
+        "HTTPS://EXAMPLE.ORG",
+        "  https://example.org/a  ",
+    ] {
+        let c = config(&[("share-url", good)]);
+        assert_eq!(c.share_url.as_deref(), Some(good.trim()), "{good}");
+        assert!(c.warnings.is_empty(), "{good}: {:?}", c.warnings);
+    }
+}
+
+#[test]
+fn a_bad_share_url_falls_back_to_the_page_with_one_warning() {
+    let too_long = format!("https://example.org/{}", "a".repeat(300));
+    for bad in [
+        "javascript:alert(1)",
+        "ftp://example.org/guide",
+        "//example.org/guide",
+        "example.org",
+        "https://",
+        "https:///path",
+        "https://exa mple.org",
+        "https://example.org/\"><script>",
+        "data:text/html,hi",
+        too_long.as_str(),
+    ] {
+        let c = config(&[("share-url", bad)]);
+        assert_eq!(c.share_url, None, "{bad}");
+        let warned: Vec<_> = c
+            .warnings
+            .iter()
+            .filter(|w| w.starts_with("share-url=") && w.contains("this page's address"))
+            .collect();
+        assert_eq!(warned.len(), 1, "{bad}: {:?}", c.warnings);
+    }
+    // Off the browser there is no page, so nothing to share by default.
+    assert_eq!(Config::default().share_url_or_page(), None);
+    let set = config(&[("share-url", "https://example.org/g")]);
+    assert_eq!(
+        set.share_url_or_page().as_deref(),
+        Some("https://example.org/g")
+    );
+}
+
+#[test]
+fn share_url_length_limit_is_the_schemas() {
+    let at_limit = format!("https://e.org/{}", "a".repeat(300 - 14));
+    assert_eq!(at_limit.chars().count(), 300);
+    assert_eq!(
+        config(&[("share-url", &at_limit)]).share_url,
+        Some(at_limit)
+    );
+}
+
+#[test]
+fn share_url_with_letters_beyond_ascii_is_read_without_a_panic() {
+    let ok = "https://clínica.example/guía";
+    assert_eq!(config(&[("share-url", ok)]).share_url.as_deref(), Some(ok));
+    for bad in [
+        "httpé://example.org",
+        "ħttps://example.org",
+        "https:/é",
+        "é",
+    ] {
+        assert_eq!(config(&[("share-url", bad)]).share_url, None, "{bad}");
+    }
+}

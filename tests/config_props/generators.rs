@@ -138,6 +138,12 @@ pub(crate) const VALID: &[&str] = &[
     "default",
     "a_b-C",
     "Do not lift more than 5 lb for 3 weeks.",
+    "https://www.example-spine.com/kyphoplasty",
+    "HTTP://clinic.example/guide?lang=es#aftercare",
+    "https://clínica.example/guía",
+    "https://",
+    "ftp://example.org/guide",
+    "https://example.org/a b",
 ];
 
 /// Characters that break naive text handling.

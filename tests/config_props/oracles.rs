@@ -79,8 +79,28 @@ pub(crate) fn replaced(attribute: &str, value: &str) -> bool {
                 && (hex.len() == 3 || hex.len() == 6))
         }
         "storage-key" => !storage_key_ok(value),
+        "share-url" => !share_url_ok(value),
         _ => false,
     }
+}
+
+/// An `http:` or `https:` address (either case) with a host, up to 300 characters, with
+/// nothing that would break out of an attribute or a URL (space, quotes, brackets…).
+pub(crate) fn share_url_ok(url: &str) -> bool {
+    let rest = ["https://", "http://"]
+        .iter()
+        .find(|scheme| {
+            url.get(..scheme.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
+        })
+        .map(|scheme| &url[scheme.len()..]);
+    let Some(rest) = rest else { return false };
+    let host_ends = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    host_ends > 0
+        && url.chars().count() <= 300
+        && !url.chars().any(|c| {
+            c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\\' | '`' | '^' | '{' | '}' | '|')
+        })
 }
 
 pub(crate) fn storage_key_ok(key: &str) -> bool {

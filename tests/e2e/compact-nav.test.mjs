@@ -42,6 +42,13 @@ async function tabTo(page, name, limit = 40) {
   throw new Error(`Tab never reached "${name}"`);
 }
 
+/** Opens the header's "More" fold (where the language button is on a small screen), if it is closed. */
+async function openMore(host) {
+  const more = host.locator(".kg-more");
+  if ((await more.getAttribute("aria-expanded")) !== "true") await more.click();
+  await host.locator('.kg-more[aria-expanded="true"]').waitFor();
+}
+
 /** Where things are, relative to the top of the widget (px), and how tall the nav is. */
 function measure(page) {
   return page.evaluate(() => {
@@ -165,9 +172,12 @@ test("nothing overflows at 320 px with the Contents list open, in English and Sp
   const host = await widgetReady(page);
   for (const lang of ["en", "es"]) {
     if (lang === "es") {
+      await openMore(host);
       await host.locator(".kg-lang").click();
       await host.locator('section.kg[lang="es"]').waitFor();
     }
+    // The header's tools unfolded too: the widest the header gets.
+    await openMore(host);
     await host.locator(".kg-nav-toggle").click();
     await host.locator('.kg-nav-toggle[aria-expanded="true"]').waitFor();
     const problems = await page.evaluate(() => {
@@ -225,6 +235,7 @@ test("axe: the Contents button closed and open, at 320 and 390 px, live and as a
       if (mode === "document") await page.waitForFunction(() => document.querySelector("kyphoplasty-guide").getAttribute("data-kg-state") === "static");
       for (const lang of ["en", "es"]) {
         if (lang === "es") {
+          await openMore(host);
           await host.locator(".kg-lang").click();
           await host.locator('section.kg[lang="es"]').waitFor();
         }

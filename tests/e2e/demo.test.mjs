@@ -93,5 +93,9 @@ test("the snippet builder updates the guide live and writes the snippet", async 
   assert.match(code, /practice-name="Lakeside Spine"/);
   assert.match(code, /lang="es"/);
   assert.match(code, /emergency-number="112"/);
+  // The address for the QR code and Send to my phone: into the snippet and onto the guide.
+  await page.getByLabel("Address for the QR code and Send to my phone (your guide page)").fill("https://lakeside.example/kyphoplasty");
+  assert.match(await page.locator("#snippet-code").textContent(), /share-url="https:\/\/lakeside\.example\/kyphoplasty"/);
+  assert.equal(await host.getAttribute("share-url"), "https://lakeside.example/kyphoplasty");
   await page.close();
 });
