@@ -4,8 +4,7 @@
 
 mod support;
 
-use gloo::timers::future::TimeoutFuture;
-use support::browser::{find, load_languages, render_in_page, text};
+use support::browser::{find, load_languages, render_in_page, settle, text};
 use support::examples::example;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -21,9 +20,6 @@ async fn mount(attributes: &[(&str, &str)]) -> Element {
     root
 }
 
-async fn settle() {
-    TimeoutFuture::new(20).await;
-}
 
 fn clear_storage() {
     if let Ok(Some(storage)) = gloo::utils::window().local_storage() {

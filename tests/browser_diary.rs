@@ -4,8 +4,7 @@
 
 mod support;
 
-use gloo::timers::future::TimeoutFuture;
-use support::browser::{find, load_english, render_in_page, text, wait_for};
+use support::browser::{find, load_english, render_in_page, settle, text, wait_for};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement};
@@ -34,9 +33,6 @@ async fn mount(storage_key: &str) -> Element {
     root
 }
 
-async fn settle() {
-    TimeoutFuture::new(30).await;
-}
 
 fn count(root: &Element, selector: &str) -> u32 {
     root.query_selector_all(selector)

@@ -94,3 +94,27 @@ pub async fn wait_for(root: &Element, selector: &str) {
         gloo::timers::future::TimeoutFuture::new(20).await;
     }
 }
+
+/// Waits until the page has stopped changing: its HTML the same over two polls 25 ms
+/// apart (after at least 20 ms, at most five seconds). A fixed pause was too short on a
+/// busy CI machine, where a render and the effects after it (saving, announcing) can
+/// take far longer than on an idle one.
+pub async fn settle() {
+    let body = gloo::utils::document().body().expect("body");
+    gloo::timers::future::TimeoutFuture::new(20).await;
+    let mut seen = body.inner_html();
+    let mut quiet_polls = 0;
+    for _ in 0..200 {
+        gloo::timers::future::TimeoutFuture::new(25).await;
+        let now = body.inner_html();
+        if now == seen {
+            quiet_polls += 1;
+            if quiet_polls == 2 {
+                return;
+            }
+        } else {
+            quiet_polls = 0;
+            seen = now;
+        }
+    }
+}
