@@ -20,7 +20,6 @@ async fn mount(attributes: &[(&str, &str)]) -> Element {
     root
 }
 
-
 fn clear_storage() {
     if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
         let _ = storage.clear();

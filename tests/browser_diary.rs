@@ -33,7 +33,6 @@ async fn mount(storage_key: &str) -> Element {
     root
 }
 
-
 fn count(root: &Element, selector: &str) -> u32 {
     root.query_selector_all(selector)
         .map(|l| l.length())
