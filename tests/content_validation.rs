@@ -14,6 +14,9 @@ mod schema;
 #[path = "../build/shape.rs"]
 #[allow(dead_code)]
 mod shape;
+#[path = "../build/understanding.rs"]
+#[allow(dead_code)]
+mod understanding;
 
 use std::path::{Path, PathBuf};
 

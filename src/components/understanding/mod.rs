@@ -1,0 +1,92 @@
+//! "Check your understanding": a few multiple-choice questions, each with feedback at
+//! once and a link to the part of the guide that says it (teach-back, done privately).
+//!
+//! Self-contained: it reads only the two contexts (`use_guide`, `use_guide_state`) and
+//! its own content (`Guide::understanding`), so it can be mounted on its own. Without
+//! the wasm (the document, the standalone page) each question keeps its answer behind a
+//! `<details>`; the live widget shows feedback instead, announced politely.
+
+mod feedback;
+mod question;
+mod start_again;
+
+use super::context::{use_guide, use_guide_state, RenderMode};
+use super::heading::Heading;
+use crate::content::text;
+use crate::embed::events::HostEvent;
+use crate::state::understanding::score;
+use crate::state::Action;
+use crate::storage::Persistence;
+use question::Question;
+use start_again::StartAgain;
+use yew::prelude::*;
+
+/// The whole part: heading, what it is for, the questions, the score and "Start again".
+#[function_component(Understanding)]
+pub fn understanding() -> Html {
+    let context = use_guide();
+    let state = use_guide_state();
+    let g = context.guide();
+    let ui = &g.ui;
+    let quiz = g.understanding;
+    let heading_ref = use_node_ref();
+    let live = context.mode == RenderMode::Interactive;
+    let current = score(&state.answers, quiz);
+    let on_pick = {
+        let (context, state) = (context.clone(), state.clone());
+        Callback::from(move |(question, option): (&'static str, &'static str)| {
+            let mut after = state.answers.clone();
+            crate::state::understanding::answer(&mut after, quiz, question, option);
+            let now = score(&after, quiz);
+            context.dispatch(Action::Answer {
+                question: question.to_string(),
+                option: option.to_string(),
+            });
+            context.emit(HostEvent::Understanding {
+                answered: now.answered,
+                correct: now.correct,
+                total: now.total,
+            });
+        })
+    };
+    let notice = match state.answers_persistence {
+        Persistence::Remembered => None,
+        Persistence::VisitOnly => Some(ui.storage_visit_only),
+        Persistence::ResetAfterUnreadable => Some(ui.storage_reset),
+    };
+    let total = quiz.len();
+    html! {
+        <div class="kg-section kg-quiz" data-section="understanding">
+            <Heading depth={1} focusable=true node_ref={heading_ref.clone()}>{ ui.section_understanding }</Heading>
+            <p>{ ui.understanding_intro }</p>
+            if !live {
+                <p class="kg-quiz-how">{ ui.understanding_static }</p>
+            }
+            if let (true, Some(notice)) = (live, notice) {
+                <p class="kg-notice" role="status">{ notice }</p>
+            }
+            <ol class="kg-quiz-list">
+                { for quiz.iter().enumerate().map(|(i, q)| html! {
+                    <li key={q.id}>
+                        <Question question={q} number={i + 1} {total}
+                            picked={state.answers.picked.get(q.id).map(|p| AttrValue::from(p.clone()))}
+                            on_pick={on_pick.clone()} />
+                    </li>
+                }) }
+            </ol>
+            if live && current.answered > 0 {
+                <p class="kg-quiz-score">
+                    { text::ui(ui.understanding_score, &[
+                        ("answered", &current.answered.to_string()),
+                        ("total", &current.total.to_string()),
+                        ("correct", &current.correct.to_string()),
+                    ]) }
+                    { " " }{ ui.understanding_ask }
+                </p>
+            }
+            if live {
+                <StartAgain answered={current.answered} {total} heading={heading_ref} />
+            }
+        </div>
+    }
+}
