@@ -154,7 +154,7 @@ mod tests {
     fn no_answers_leave_no_key_and_the_key_is_versioned_per_widget() {
         assert_eq!(Answers::default().encode(), None);
         assert_eq!(key("clinic"), "kyphoplasty-guide:understanding:v1:clinic");
-        assert_ne!(key("clinic"), super::super::key("clinic"));
-        assert_ne!(key("clinic"), super::super::diary::key("clinic"));
+        assert_ne!(key("clinic"), crate::storage::key("clinic"));
+        assert_ne!(key("clinic"), crate::storage::diary::key("clinic"));
     }
 }

@@ -10,12 +10,12 @@ mod feedback;
 mod question;
 mod start_again;
 
-use super::context::{use_guide, use_guide_state, RenderMode};
+use super::context::{use_guide, use_guide_state, GuideContext, RenderMode};
 use super::heading::Heading;
 use crate::content::text;
 use crate::embed::events::HostEvent;
-use crate::state::understanding::score;
-use crate::state::Action;
+use crate::state::understanding::{score, Score};
+use crate::state::{Action, GuideState};
 use crate::storage::Persistence;
 use question::Question;
 use start_again::StartAgain;
@@ -32,23 +32,7 @@ pub fn understanding() -> Html {
     let heading_ref = use_node_ref();
     let live = context.mode == RenderMode::Interactive;
     let current = score(&state.answers, quiz);
-    let on_pick = {
-        let (context, state) = (context.clone(), state.clone());
-        Callback::from(move |(question, option): (&'static str, &'static str)| {
-            let mut after = state.answers.clone();
-            crate::state::understanding::answer(&mut after, quiz, question, option);
-            let now = score(&after, quiz);
-            context.dispatch(Action::Answer {
-                question: question.to_string(),
-                option: option.to_string(),
-            });
-            context.emit(HostEvent::Understanding {
-                answered: now.answered,
-                correct: now.correct,
-                total: now.total,
-            });
-        })
-    };
+    let on_pick = on_pick(&context, &state);
     let notice = match state.answers_persistence {
         Persistence::Remembered => None,
         Persistence::VisitOnly => Some(ui.storage_visit_only),
@@ -75,18 +59,48 @@ pub fn understanding() -> Html {
                 }) }
             </ol>
             if live && current.answered > 0 {
-                <p class="kg-quiz-score">
-                    { text::ui(ui.understanding_score, &[
-                        ("answered", &current.answered.to_string()),
-                        ("total", &current.total.to_string()),
-                        ("correct", &current.correct.to_string()),
-                    ]) }
-                    { " " }{ ui.understanding_ask }
-                </p>
+                { score_line(ui, current) }
             }
             if live {
                 <StartAgain answered={current.answered} {total} heading={heading_ref} />
             }
         </div>
+    }
+}
+
+/// What picking an option does: the state, and the host event with the new counts.
+fn on_pick(
+    context: &GuideContext,
+    state: &UseReducerHandle<GuideState>,
+) -> Callback<(&'static str, &'static str)> {
+    let (context, state) = (context.clone(), state.clone());
+    Callback::from(move |(question, option): (&'static str, &'static str)| {
+        let quiz = context.guide().understanding;
+        let mut after = state.answers.clone();
+        crate::state::understanding::answer(&mut after, quiz, question, option);
+        let now = score(&after, quiz);
+        context.dispatch(Action::Answer {
+            question: question.to_string(),
+            option: option.to_string(),
+        });
+        context.emit(HostEvent::Understanding {
+            answered: now.answered,
+            correct: now.correct,
+            total: now.total,
+        });
+    })
+}
+
+/// "You answered 3 of 8 questions. 2 were right." and where to ask.
+fn score_line(ui: &crate::content::Ui, current: Score) -> Html {
+    html! {
+        <p class="kg-quiz-score">
+            { text::ui(ui.understanding_score, &[
+                ("answered", &current.answered.to_string()),
+                ("total", &current.total.to_string()),
+                ("correct", &current.correct.to_string()),
+            ]) }
+            { " " }{ ui.understanding_ask }
+        </p>
     }
 }

@@ -2,8 +2,8 @@
 //! and the feedback (live) or the answer behind a `<details>` (without the wasm).
 
 use super::feedback::{Feedback, SeeAlso};
-use crate::components::context::{use_guide, RenderMode};
-use crate::content::{text, QuizQuestion};
+use crate::components::context::{use_guide, GuideContext, RenderMode};
+use crate::content::{text, QuizOption, QuizQuestion};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -48,20 +48,7 @@ pub fn question(props: &QuestionProps) -> Html {
                 <span class="kg-quiz-text">{ context.text(q.question) }</span>
             </legend>
             <ul class="kg-quiz-options">
-                { for q.options.iter().map(|option| {
-                    let checked = picked.is_some_and(|p| p.id == option.id);
-                    let onchange = {
-                        let (on_pick, question, option) = (props.on_pick.clone(), q.id, option.id);
-                        Callback::from(move |_: Event| on_pick.emit((question, option)))
-                    };
-                    let id = format!("{name}-{}", option.id);
-                    html! {
-                        <li key={option.id} class={classes!("kg-quiz-option", (live && checked).then_some("kg-quiz-picked"))}>
-                            <input type="radio" id={id.clone()} name={name.clone()} value={option.id} {checked} {onchange} />
-                            <label for={id}>{ context.text(option.text) }</label>
-                        </li>
-                    }
-                }) }
+                { for q.options.iter().map(|option| option_item(&context, props, &name, option, picked)) }
             </ul>
             if live {
                 <div class="kg-quiz-feedback" aria-live="polite" aria-atomic="true">
@@ -70,15 +57,46 @@ pub fn question(props: &QuestionProps) -> Html {
                     }
                 </div>
             } else {
-                <details class="kg-quiz-answer">
-                    <summary>{ ui.understanding_show_answer }</summary>
-                    if let Some(correct) = q.correct_option() {
-                        <p><strong>{ text::ui(ui.understanding_answer, &[("answer", &context.text(correct.text))]) }</strong></p>
-                    }
-                    <p>{ context.text(q.why) }</p>
-                    <SeeAlso question={q} />
-                </details>
+                { answer_disclosure(&context, q) }
             }
         </fieldset>
+    }
+}
+
+/// One option: a radio button and its label (a 44 px target, the whole row).
+fn option_item(
+    context: &GuideContext,
+    props: &QuestionProps,
+    name: &str,
+    option: &'static QuizOption,
+    picked: Option<&'static QuizOption>,
+) -> Html {
+    let checked = picked.is_some_and(|p| p.id == option.id);
+    let live = context.mode == RenderMode::Interactive;
+    let onchange = {
+        let (on_pick, question, option) = (props.on_pick.clone(), props.question.id, option.id);
+        Callback::from(move |_: Event| on_pick.emit((question, option)))
+    };
+    let id = format!("{name}-{}", option.id);
+    html! {
+        <li key={option.id} class={classes!("kg-quiz-option", (live && checked).then_some("kg-quiz-picked"))}>
+            <input type="radio" id={id.clone()} name={name.to_string()} value={option.id} {checked} {onchange} />
+            <label for={id}>{ context.text(option.text) }</label>
+        </li>
+    }
+}
+
+/// Without the wasm: the answer, why, and where the guide says it, behind a disclosure.
+fn answer_disclosure(context: &GuideContext, q: &'static QuizQuestion) -> Html {
+    let ui = &context.guide().ui;
+    html! {
+        <details class="kg-quiz-answer">
+            <summary>{ ui.understanding_show_answer }</summary>
+            if let Some(correct) = q.correct_option() {
+                <p><strong>{ text::ui(ui.understanding_answer, &[("answer", &context.text(correct.text))]) }</strong></p>
+            }
+            <p>{ context.text(q.why) }</p>
+            <SeeAlso question={q} />
+        </details>
     }
 }
