@@ -59,6 +59,10 @@ pub fn see_also(props: &SeeAlsoProps) -> Html {
     let context = use_guide();
     let ui = &context.guide().ui;
     let section = props.question.link;
+    // A practice that leaves that part out of `sections` gets no link to nowhere.
+    if context.mode == RenderMode::Interactive && !context.config.sections.contains(&section) {
+        return Html::default();
+    }
     let label = text::ui(
         ui.understanding_read_more,
         &[("section", section_title(ui, section))],
