@@ -233,10 +233,17 @@ impl Config {
             return Section::ALL.to_vec();
         }
         if !unknown.is_empty() {
+            let known: Vec<&str> = Section::ALL.iter().map(|s| s.name()).collect();
             self.warnings.push(format!(
-                "sections: unknown name(s) {} ignored (known: overview procedure before aftercare warnings risks questions sources)",
-                unknown.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
-                    + if unknown.len() > 5 { ", …" } else { "" }
+                "sections: unknown name(s) {} ignored (known: {})",
+                unknown
+                    .iter()
+                    .take(5)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+                    + if unknown.len() > 5 { ", …" } else { "" },
+                known.join(" ")
             ));
         }
         if !sections.contains(&Section::Warnings) {
