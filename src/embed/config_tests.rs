@@ -109,3 +109,14 @@ fn reviewed_by_is_cleaned_trimmed_cut_and_warned_about_once() {
         1
     );
 }
+
+#[test]
+fn unknown_sections_name_every_known_one() {
+    let c = config(&[("sections", "before nonsense")]);
+    let known: Vec<&str> = Section::ALL.iter().map(|s| s.name()).collect();
+    assert!(
+        c.warnings[0].contains(&format!("(known: {})", known.join(" "))),
+        "{:?}",
+        c.warnings
+    );
+}

@@ -84,16 +84,15 @@ fn read(value: &Value) -> Option<Answers> {
     let Some(Value::Object(answers)) = object.get("answers") else {
         return None;
     };
-    let picked = answers
-        .iter()
-        .filter_map(|(question, option)| match option {
-            Value::String(option) if is_id(question) && is_id(option) => {
-                Some((question.clone(), option.clone()))
+    // Inserted one by one: collecting into a map would bring a sort into the wasm.
+    let mut picked = BTreeMap::new();
+    for (question, option) in answers {
+        if let Value::String(option) = option {
+            if is_id(question) && is_id(option) && picked.len() < MOST_ANSWERS {
+                picked.insert(question.clone(), option.clone());
             }
-            _ => None,
-        })
-        .take(MOST_ANSWERS)
-        .collect();
+        }
+    }
     Some(Answers { picked })
 }
 

@@ -5,6 +5,10 @@
 //! its own content (`Guide::understanding`), so it can be mounted on its own. Without
 //! the wasm (the document, the standalone page) each question keeps its answer behind a
 //! `<details>`; the live widget shows feedback instead, announced politely.
+//!
+//! One component; its parts (a question, the feedback, "Start again") are functions in
+//! their own files: every part re-renders with the answers anyway, and each further Yew
+//! component would cost the wasm about a kilobyte.
 
 mod feedback;
 mod question;
@@ -17,8 +21,6 @@ use crate::embed::events::HostEvent;
 use crate::state::understanding::{score, Score};
 use crate::state::{Action, GuideState};
 use crate::storage::Persistence;
-use question::Question;
-use start_again::StartAgain;
 use yew::prelude::*;
 
 /// The whole part: heading, what it is for, the questions, the score and "Start again".
@@ -30,15 +32,16 @@ pub fn understanding() -> Html {
     let ui = &g.ui;
     let quiz = g.understanding;
     let heading_ref = use_node_ref();
+    // "Your answers are cleared", said once the button that did it has gone.
+    let cleared = use_state(|| false);
     let live = context.mode == RenderMode::Interactive;
     let current = score(&state.answers, quiz);
-    let on_pick = on_pick(&context, &state);
+    let on_pick = on_pick(&context, &state, &cleared);
     let notice = match state.answers_persistence {
         Persistence::Remembered => None,
         Persistence::VisitOnly => Some(ui.storage_visit_only),
         Persistence::ResetAfterUnreadable => Some(ui.storage_reset),
     };
-    let total = quiz.len();
     html! {
         <div class="kg-section kg-quiz" data-section="understanding">
             <Heading depth={1} focusable=true node_ref={heading_ref.clone()}>{ ui.section_understanding }</Heading>
@@ -50,19 +53,16 @@ pub fn understanding() -> Html {
                 <p class="kg-notice" role="status">{ notice }</p>
             }
             <ol class="kg-quiz-list">
-                { for quiz.iter().enumerate().map(|(i, q)| html! {
-                    <li key={q.id}>
-                        <Question question={q} number={i + 1} {total}
-                            picked={state.answers.picked.get(q.id).map(|p| AttrValue::from(p.clone()))}
-                            on_pick={on_pick.clone()} />
-                    </li>
+                { for quiz.iter().enumerate().map(|(i, q)| {
+                    let picked = state.answers.picked.get(q.id).and_then(|id| q.option(id));
+                    html! { <li key={q.id}>{ question::question(&context, (q, i + 1, quiz.len()), picked, &on_pick) }</li> }
                 }) }
             </ol>
             if live && current.answered > 0 {
                 { score_line(ui, current) }
             }
             if live {
-                <StartAgain answered={current.answered} {total} heading={heading_ref} />
+                { start_again::start_again(&context, current, &heading_ref, &cleared) }
             }
         </div>
     }
@@ -72,13 +72,15 @@ pub fn understanding() -> Html {
 fn on_pick(
     context: &GuideContext,
     state: &UseReducerHandle<GuideState>,
+    cleared: &UseStateHandle<bool>,
 ) -> Callback<(&'static str, &'static str)> {
-    let (context, state) = (context.clone(), state.clone());
+    let (context, state, cleared) = (context.clone(), state.clone(), cleared.clone());
     Callback::from(move |(question, option): (&'static str, &'static str)| {
         let quiz = context.guide().understanding;
         let mut after = state.answers.clone();
         crate::state::understanding::answer(&mut after, quiz, question, option);
         let now = score(&after, quiz);
+        cleared.set(false);
         context.dispatch(Action::Answer {
             question: question.to_string(),
             option: option.to_string(),

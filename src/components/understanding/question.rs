@@ -1,29 +1,20 @@
 //! One question: a `fieldset` whose `legend` asks it, a radio button for each option,
 //! and the feedback (live) or the answer behind a `<details>` (without the wasm).
 
-use super::feedback::{Feedback, SeeAlso};
-use crate::components::context::{use_guide, GuideContext, RenderMode};
+use super::feedback::{feedback, see_also};
+use crate::components::context::{GuideContext, RenderMode};
 use crate::content::{text, QuizOption, QuizQuestion};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct QuestionProps {
-    pub question: &'static QuizQuestion,
-    /// 1-based, for "Question 2 of 8".
-    pub number: usize,
-    pub total: usize,
-    /// The id of the option the patient picked, if any.
-    #[prop_or_default]
-    pub picked: Option<AttrValue>,
-    /// Called with (question id, option id) when the patient picks an option.
-    pub on_pick: Callback<(&'static str, &'static str)>,
-}
-
-#[function_component(Question)]
-pub fn question(props: &QuestionProps) -> Html {
-    let context = use_guide();
+/// The question `q`, number `number` of `total`, with the option the patient picked;
+/// `on_pick` gets (question id, option id).
+pub fn question(
+    context: &GuideContext,
+    (q, number, total): (&'static QuizQuestion, usize, usize),
+    picked: Option<&'static QuizOption>,
+    on_pick: &Callback<(&'static str, &'static str)>,
+) -> Html {
     let ui = &context.guide().ui;
-    let q = props.question;
     let live = context.mode == RenderMode::Interactive;
     // The document is swapped for the live widget in the same shadow root: names of
     // their own keep one copy's radios from unchecking the other's.
@@ -32,32 +23,30 @@ pub fn question(props: &QuestionProps) -> Html {
     } else {
         format!("kg-quiz-document-{}", q.id)
     };
-    let legend_id = format!("{name}-legend");
     let number = text::ui(
         ui.understanding_question_number,
         &[
-            ("number", &props.number.to_string()),
-            ("total", &props.total.to_string()),
+            ("number", &number.to_string()),
+            ("total", &total.to_string()),
         ],
     );
-    let picked = props.picked.as_deref().and_then(|id| q.option(id));
     html! {
         <fieldset class="kg-quiz-question" id={format!("kg-quiz-{}", q.id)}>
-            <legend id={legend_id}>
+            <legend>
                 <span class="kg-quiz-number">{ number }</span>
                 <span class="kg-quiz-text">{ context.text(q.question) }</span>
             </legend>
             <ul class="kg-quiz-options">
-                { for q.options.iter().map(|option| option_item(&context, props, &name, option, picked)) }
+                { for q.options.iter().map(|option| option_item(context, (q, option), &name, picked, on_pick)) }
             </ul>
             if live {
                 <div class="kg-quiz-feedback" aria-live="polite" aria-atomic="true">
                     if let Some(picked) = picked {
-                        <Feedback question={q} {picked} />
+                        { feedback(context, q, picked) }
                     }
                 </div>
             } else {
-                { answer_disclosure(&context, q) }
+                { answer_disclosure(context, q) }
             }
         </fieldset>
     }
@@ -66,17 +55,14 @@ pub fn question(props: &QuestionProps) -> Html {
 /// One option: a radio button and its label (a 44 px target, the whole row).
 fn option_item(
     context: &GuideContext,
-    props: &QuestionProps,
+    (q, option): (&'static QuizQuestion, &'static QuizOption),
     name: &str,
-    option: &'static QuizOption,
     picked: Option<&'static QuizOption>,
+    on_pick: &Callback<(&'static str, &'static str)>,
 ) -> Html {
     let checked = picked.is_some_and(|p| p.id == option.id);
     let live = context.mode == RenderMode::Interactive;
-    let onchange = {
-        let (on_pick, question, option) = (props.on_pick.clone(), props.question.id, option.id);
-        Callback::from(move |_: Event| on_pick.emit((question, option)))
-    };
+    let onchange = on_pick.reform(move |_: Event| (q.id, option.id));
     let id = format!("{name}-{}", option.id);
     html! {
         <li key={option.id} class={classes!("kg-quiz-option", (live && checked).then_some("kg-quiz-picked"))}>
@@ -96,7 +82,7 @@ fn answer_disclosure(context: &GuideContext, q: &'static QuizQuestion) -> Html {
                 <p><strong>{ text::ui(ui.understanding_answer, &[("answer", &context.text(correct.text))]) }</strong></p>
             }
             <p>{ context.text(q.why) }</p>
-            <SeeAlso question={q} />
+            { see_also(context, q) }
         </details>
     }
 }

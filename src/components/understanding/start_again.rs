@@ -2,30 +2,25 @@
 //! no confirmation), says so politely, tells the host, and puts focus on the heading
 //! (the button itself disappears).
 
-use crate::components::context::use_guide;
+use crate::components::context::GuideContext;
 use crate::embed::events::HostEvent;
+use crate::state::understanding::Score;
 use crate::state::Action;
 use crate::storage::understanding::Answers;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct StartAgainProps {
-    /// How many questions are answered: the button shows only when some are.
-    pub answered: usize,
-    pub total: usize,
-    /// The section's heading, where focus goes once the answers are cleared.
-    pub heading: NodeRef,
-}
-
-#[function_component(StartAgain)]
-pub fn start_again(props: &StartAgainProps) -> Html {
-    let context = use_guide();
+/// The button (while anything is answered) and the polite line that says it worked.
+/// `heading` takes focus once the answers are gone; `cleared` says they just were.
+pub fn start_again(
+    context: &GuideContext,
+    current: Score,
+    heading: &NodeRef,
+    cleared: &UseStateHandle<bool>,
+) -> Html {
     let ui = &context.guide().ui;
-    let announcement = use_state(String::new);
     let onclick = {
-        let (context, announcement) = (context.clone(), announcement.clone());
-        let (heading, total) = (props.heading.clone(), props.total);
-        let cleared = ui.understanding_cleared;
+        let (context, cleared, heading) = (context.clone(), cleared.clone(), heading.clone());
+        let total = current.total;
         Callback::from(move |_: MouseEvent| {
             context.dispatch(Action::ClearAnswers);
             crate::storage::remove_backup::<Answers>(&context.config.storage_key);
@@ -34,7 +29,7 @@ pub fn start_again(props: &StartAgainProps) -> Html {
                 correct: 0,
                 total,
             });
-            announcement.set(cleared.to_string());
+            cleared.set(true);
             if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
                 let _ = element.focus();
             }
@@ -42,11 +37,11 @@ pub fn start_again(props: &StartAgainProps) -> Html {
     };
     html! {
         <div class="kg-quiz-again">
-            if props.answered > 0 {
+            if current.answered > 0 {
                 <button type="button" class="kg-button kg-button-secondary" {onclick}>{ ui.understanding_start_again }</button>
             }
             <p class="kg-visually-hidden" aria-live="polite" aria-atomic="true">
-                if props.answered == 0 { { (*announcement).clone() } }
+                if **cleared && current.answered == 0 { { ui.understanding_cleared } }
             </p>
         </div>
     }
