@@ -13,7 +13,7 @@ import { startServer, launchBrowser, widgetReady, documentShown, axeAudit, descr
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 const SECTIONS = ["overview", "procedure", "before", "aftercare", "warnings", "risks", "questions", "visit", "understanding", "sources"];
-const NAMES = ["Overview", "The procedure", "Before", "Aftercare", "Warning signs", "Risks and benefits", "Questions", "My visit", "Sources"];
+const NAMES = ["Overview", "The procedure", "Before", "Aftercare", "Warning signs", "Risks and benefits", "Questions", "My visit", "Check your understanding", "Sources"];
 const PAGE = a11yHost(exampleQuery("practice"));
 
 let server, browser;
