@@ -282,3 +282,36 @@ test("axe: the quiz fresh, answered right and wrong, cleared, in Spanish, and wi
   await still.close();
   assert.equal(describeViolations(results), "");
 });
+
+test("an answer picked in the document before the wasm arrives is the live widget's answer, even with another answer open", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route((url) => url.pathname.endsWith(".wasm"), async (route) => {
+    await held;
+    await route.continue();
+  });
+  const events = [];
+  await page.exposeFunction("__quizEvent", (detail) => events.push(detail));
+  await page.addInitScript(() => document.addEventListener("kyphoplasty-guide:understanding", (e) => window.__quizEvent({ ...e.detail })));
+  await page.goto(server.origin + "/");
+  await page.waitForFunction(() => document.querySelector("kyphoplasty-guide")?.shadowRoot?.querySelector(".kg-mount[data-kg-document] .kg"));
+  const host = page.locator("kyphoplasty-guide");
+  await host.locator('.kg-nav-button[data-section="understanding"]').click();
+  const panel = host.locator('[data-kg-panel="understanding"]');
+  // An answer opened (its link is now a control before the next question's options)...
+  await panel.locator("details.kg-quiz-answer summary").first().click();
+  // ...and the second option of the second question picked.
+  await panel.locator(".kg-quiz-question").nth(1).getByRole("radio").nth(1).check();
+  release();
+  await widgetReady(page);
+  const live = host.locator(".kg-body .kg-quiz");
+  await live.locator(".kg-quiz-question").nth(1).getByText("Right.").waitFor();
+  assert.equal(await live.locator(".kg-quiz-question").nth(1).getByRole("radio").nth(1).isChecked(), true);
+  assert.equal(await live.locator("input:checked").count(), 1);
+  await page.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
+  assert.deepEqual(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY)).answers, { fever: "call-team" });
+  assert.deepEqual(events, [{ answered: 1, correct: 1, total: QUESTIONS }]);
+  await context.close();
+});
