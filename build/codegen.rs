@@ -270,6 +270,8 @@ fn reference(out: &mut String, guide: &Guide, t: &mut Strings) {
             ids(&q.sources)
         )
     });
+    let quiz = crate::understanding::expr(guide, &mut |value| t.s(value));
+    let _ = writeln!(out, "    understanding: {quiz},");
 }
 
 /// The skeleton and the text tables: each token becomes a literal when every language

@@ -43,6 +43,7 @@ pub const FILES: &[&str] = &[
     "faq",
     "glossary",
     "visit",
+    "understanding",
 ];
 
 /// Files that hold no statements: interface words, the list of sources, the defaults.
@@ -158,6 +159,8 @@ fn read_guide(
     let faq: Option<FaqFile> = typed(lang, "faq", files, errors);
     let glossary: Option<GlossaryFile> = typed(lang, "glossary", files, errors);
     let visit: Option<VisitFile> = typed(lang, "visit", files, errors);
+    let understanding: Option<crate::understanding::QuizFile> =
+        typed(lang, "understanding", files, errors);
     let (sources, intro, warnings) = (sources?, intro?, warnings?);
     Some(Guide {
         lang: lang.to_string(),
@@ -180,6 +183,7 @@ fn read_guide(
         faq: faq?.question,
         glossary: glossary?.term,
         visit_questions: visit?.question,
+        understanding: understanding?.question,
         evidence: evidence::Evidence::new(),
     })
 }
@@ -227,6 +231,7 @@ pub fn check_guide(guide: &Guide, errors: &mut Vec<String>) {
     check_source_list(guide, errors);
     check_risk_signs(guide, errors);
     check_every_source_cited(guide, errors);
+    crate::understanding::check(guide, errors);
 }
 
 /// The Sources section lists only what the guide rests on: a listed document that no
@@ -321,6 +326,9 @@ fn check_citations(guide: &Guide, errors: &mut Vec<String>) {
     }
     for q in &guide.visit_questions {
         check_sources("visit", &q.id, &q.sources);
+    }
+    for q in &guide.understanding {
+        check_sources("understanding", &q.id, &q.sources);
     }
 }
 

@@ -175,4 +175,7 @@ pub fn for_each_statement(guide: &mut Guide, visit: &mut dyn FnMut(&str, &mut Ve
     for q in &mut guide.visit_questions {
         visit(&format!("visit/{}", q.id), &mut q.sources);
     }
+    for q in &mut guide.understanding {
+        visit(&format!("understanding/{}", q.id), &mut q.sources);
+    }
 }

@@ -11,6 +11,7 @@ mod evidence;
 mod schema;
 mod shape;
 mod svg;
+mod understanding;
 
 use std::path::Path;
 

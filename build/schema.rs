@@ -230,6 +230,8 @@ pub struct Guide {
     pub faq: Vec<Question>,
     pub glossary: Vec<Term>,
     pub visit_questions: Vec<Warning>,
+    /// "Check your understanding": the teach-back quiz (`crate::understanding`).
+    pub understanding: Vec<crate::understanding::QuizQuestion>,
     /// The locators of every statement, by `<file>/<item key>`; the same in every language.
     pub evidence: crate::evidence::Evidence,
 }

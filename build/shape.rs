@@ -16,6 +16,8 @@ const SHARED_KEYS: &[&str] = &[
     "next_review",
     "seed",
     "signs",
+    "link",
+    "correct",
 ];
 
 /// Calls `visit(path, text)` for every string in `value`, with a readable path such as

@@ -563,6 +563,7 @@
      wasm reads itself): the same change in the live widget, through its own events. */
   function carryInputs(shown, live) {
     shown.forEach(function (control, i) {
+      if (control.type === "radio" && /^kg-quiz-document-/.test(control.name)) return carryQuizAnswer(control, live);
       var same = live[i];
       if (!same || same.tagName !== control.tagName || same.type !== control.type || control.hasAttribute("data-key")) return;
       if (control.type === "checkbox" || control.type === "radio") {
@@ -573,6 +574,17 @@
         same.dispatchEvent(new Event("change", { bubbles: true }));
       }
     });
+  }
+
+  /* An answer picked in the document's quiz: the live radio of the same question and
+     option (the document names its groups "kg-quiz-document-…", the live widget
+     "kg-quiz-…"), found by name rather than by position, which an open answer's link
+     in the document would shift. */
+  function carryQuizAnswer(control, live) {
+    if (!control.checked) return;
+    var name = control.name.replace(/^kg-quiz-document-/, "kg-quiz-");
+    var same = live.filter(function (c) { return c.type === "radio" && c.name === name && c.value === control.value; })[0];
+    if (same && !same.checked) same.click();
   }
 
   function focusables(root) {

@@ -26,7 +26,7 @@ if (!staging) {
 }
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
-const styles = ["base", "components", "illustration", "visit", "print"].map((name) =>
+const styles = ["base", "components", "illustration", "visit", "understanding", "print"].map((name) =>
   fs.readFileSync(path.join(root, "styles", `${name}.css`), "utf8"));
 fs.writeFileSync(path.join(staging, "kyphoplasty-guide.css"), styles.join("\n"));
 

@@ -14,6 +14,9 @@ mod schema;
 #[path = "../build/shape.rs"]
 #[allow(dead_code)]
 mod shape;
+#[path = "../build/understanding.rs"]
+#[allow(dead_code)]
+mod understanding;
 
 use std::path::{Path, PathBuf};
 
@@ -322,3 +325,7 @@ fn a_translation_with_another_link_or_review_date_is_named() {
         &["content/es/sources.toml", "review.last_reviewed"],
     );
 }
+
+/// "Check your understanding": a quiz that would teach the wrong thing stops the build.
+#[path = "content_validation/understanding.rs"]
+mod understanding_checks;

@@ -74,6 +74,7 @@ fn initial_state(config: &Config, resume: Resume) -> GuideState {
         )
         .with_saved(saved, persistence)
         .with_diary_from(&config.storage_key)
+        .with_answers_from(&config.storage_key)
     }
 }
 
@@ -162,6 +163,7 @@ pub fn render_section(section: Section) -> Html {
         Section::Risks => html! { <Risks /> },
         Section::Questions => html! { <Questions /> },
         Section::Visit => html! { <super::visit::Visit /> },
+        Section::Understanding => html! { <super::understanding::Understanding /> },
         Section::Sources => html! { <Sources /> },
     }
 }

@@ -8,7 +8,7 @@ use super::source_refs::source_refs;
 use super::timeline::Timeline;
 use crate::content::{text, Checklist, ChecklistGroup, ChecklistItem, TickKey};
 use crate::embed::events::HostEvent;
-use crate::state::Action;
+use crate::state::{Action, GuideState};
 use crate::storage::Persistence;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -39,7 +39,7 @@ pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
         Persistence::VisitOnly => Some(g.ui.storage_visit_only),
         Persistence::ResetAfterUnreadable => Some(g.ui.storage_reset),
     };
-    let clearing = use_clear_controls(&context);
+    let clearing = use_clear_controls(&context, &state);
     // "Clear my ticks" clears every list and the date, so it shows wherever there is any.
     let offer_clear = !state.ticks.is_empty()
         || (props.list == Checklist::Aftercare && state.procedure_date.is_some());
@@ -78,7 +78,7 @@ struct ClearControls {
 /// The clear controls replace each other, so focus is moved on purpose each time
 /// (never left to fall to the page).
 #[hook]
-fn use_clear_controls(context: &GuideContext) -> ClearControls {
+fn use_clear_controls(context: &GuideContext, state: &GuideState) -> ClearControls {
     let confirming = use_state(|| false);
     let (heading_ref, clear_ref, keep_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
     let focus = use_state(|| (0u32, FocusAfter::Nothing));
@@ -103,11 +103,23 @@ fn use_clear_controls(context: &GuideContext) -> ClearControls {
             focus.set((focus.0.wrapping_add(1), focus_to));
         })
     };
+    // The quiz's answers are cleared with the ticks, and the host told, as "Start again" does.
+    let answered = !state.answers.is_empty();
     let clear = {
         let (after, context) = (answer(false, FocusAfter::Heading), context.clone());
         Callback::from(move |event| {
             context.dispatch(Action::ClearTicks);
-            crate::storage::remove_backup::<crate::storage::Saved>(&context.config.storage_key);
+            let key = &context.config.storage_key;
+            crate::storage::remove_backup::<crate::storage::Saved>(key);
+            crate::storage::remove_backup::<crate::storage::understanding::Answers>(key);
+            if answered {
+                let total = context.guide().understanding.len();
+                context.emit(HostEvent::Understanding {
+                    answered: 0,
+                    correct: 0,
+                    total,
+                });
+            }
             after.emit(event);
         })
     };

@@ -42,6 +42,7 @@ pub mod static_guide;
 pub mod step_list;
 pub mod stepper;
 pub mod timeline;
+pub mod understanding;
 pub mod visit;
 pub mod visit_tools;
 pub mod walkthrough;

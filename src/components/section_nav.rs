@@ -32,6 +32,7 @@ pub fn section_title(ui: &crate::content::Ui, section: Section) -> &'static str 
         Section::Risks => ui.section_risks,
         Section::Questions => ui.section_questions,
         Section::Visit => ui.section_visit,
+        Section::Understanding => ui.section_understanding,
         Section::Sources => ui.section_sources,
     }
 }

@@ -48,7 +48,24 @@ pub fn statements(g: &'static Guide) -> Vec<Cited> {
     checklists(g, &mut out);
     care(g, &mut out);
     reference(g, &mut out);
+    understanding(g, &mut out);
     out
+}
+
+/// "Check your understanding": each question with its right answer and why.
+fn understanding(g: &'static Guide, out: &mut Vec<Cited>) {
+    out.extend(g.understanding.iter().map(|q| {
+        let texts = std::iter::once(q.question)
+            .chain(q.correct_option().map(|o| o.text))
+            .chain([q.why])
+            .collect();
+        Cited::new(
+            format!("understanding/{}", q.id),
+            Section::Understanding,
+            "",
+            texts,
+        )
+    }));
 }
 
 /// The key points, the introduction and the procedure's steps (body and picture text).

@@ -13,6 +13,7 @@ mod readability;
 mod registry;
 mod section;
 pub mod text;
+mod understanding;
 
 pub use checklist::{Checklist, TickKey};
 pub use marker::{marker, VALUE_NAMES};
@@ -21,6 +22,7 @@ pub use model::*;
 pub use registry::table as text_table;
 pub use registry::{guide, is_loaded, load, TextError};
 pub use section::Section;
+pub use understanding::{QuizOption, QuizQuestion};
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 

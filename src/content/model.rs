@@ -252,6 +252,8 @@ pub struct Guide {
     pub glossary: &'static [Term],
     /// "My visit": questions worth asking, before and after the procedure.
     pub visit_questions: &'static [AskQuestion],
+    /// "Check your understanding": the teach-back questions.
+    pub understanding: &'static [super::QuizQuestion],
 }
 
 impl Guide {

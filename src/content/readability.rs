@@ -146,7 +146,24 @@ fn paragraphs(g: &Guide) -> Vec<(String, String)> {
             .map(|t| (t.id.to_string(), fill(t.text))),
     );
     out.extend(g.faq.iter().map(|q| (q.id.to_string(), fill(q.answer))));
+    out.extend(
+        g.understanding
+            .iter()
+            .map(|q| (q.id.to_string(), fill(q.why))),
+    );
     out
+}
+
+/// The quiz's words a patient reads: each question, its options, and its feedback.
+fn understanding(g: &Guide) -> Vec<&'static str> {
+    g.understanding
+        .iter()
+        .flat_map(|q| {
+            std::iter::once(q.question)
+                .chain(q.options.iter().map(|o| o.text))
+                .chain([q.why])
+        })
+        .collect()
 }
 
 // Long: a list of every section's text, one entry per section, read top to bottom.
@@ -230,6 +247,7 @@ pub fn sections(g: &Guide) -> Vec<(&'static str, String)> {
             "visit",
             join(g.visit_questions.iter().map(|q| q.text).collect()),
         ),
+        ("understanding", join(understanding(g))),
     ]
 }
 

@@ -12,12 +12,14 @@ pub enum Section {
     Questions,
     /// "My visit": the pain diary and the questions to bring to the care team.
     Visit,
+    /// "Check your understanding": a few questions to check what the patient took in.
+    Understanding,
     Sources,
 }
 
 impl Section {
     /// Every section, in the default order.
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Section::Overview,
         Section::Procedure,
         Section::Before,
@@ -26,6 +28,7 @@ impl Section {
         Section::Risks,
         Section::Questions,
         Section::Visit,
+        Section::Understanding,
         Section::Sources,
     ];
 
@@ -40,6 +43,7 @@ impl Section {
             Section::Risks => "risks",
             Section::Questions => "questions",
             Section::Visit => "visit",
+            Section::Understanding => "understanding",
             Section::Sources => "sources",
         }
     }

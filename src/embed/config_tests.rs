@@ -180,3 +180,13 @@ fn share_url_with_letters_beyond_ascii_is_read_without_a_panic() {
         assert_eq!(config(&[("share-url", bad)]).share_url, None, "{bad}");
     }
 }
+
+fn unknown_sections_name_every_known_one() {
+    let c = config(&[("sections", "before nonsense")]);
+    let known: Vec<&str> = Section::ALL.iter().map(|s| s.name()).collect();
+    assert!(
+        c.warnings[0].contains(&format!("(known: {})", known.join(" "))),
+        "{:?}",
+        c.warnings
+    );
+}

@@ -34,6 +34,14 @@ pub enum HostEvent {
     /// "print", "download" or "clear". That the diary was used, never what is in it: no
     /// pain value, date, note or question ever goes into an event.
     Diary { action: &'static str },
+    /// `kyphoplasty-guide:understanding` — detail `{ answered, correct, total }`, when the
+    /// patient answers a quiz question or the answers are cleared. Counts only: never
+    /// which question, nor what the patient picked.
+    Understanding {
+        answered: usize,
+        correct: usize,
+        total: usize,
+    },
 }
 
 impl HostEvent {
@@ -45,6 +53,7 @@ impl HostEvent {
             HostEvent::Section { .. } => "kyphoplasty-guide:section",
             HostEvent::Walkthrough { .. } => "kyphoplasty-guide:walkthrough",
             HostEvent::Diary { .. } => "kyphoplasty-guide:diary",
+            HostEvent::Understanding { .. } => "kyphoplasty-guide:understanding",
         }
     }
 
@@ -94,6 +103,15 @@ fn dispatch(event: &HostEvent, host: &web_sys::Element) {
             }
         }
         HostEvent::Diary { action } => set("action", JsValue::from_str(action)),
+        HostEvent::Understanding {
+            answered,
+            correct,
+            total,
+        } => {
+            set("answered", JsValue::from(*answered as u32));
+            set("correct", JsValue::from(*correct as u32));
+            set("total", JsValue::from(*total as u32));
+        }
     }
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);

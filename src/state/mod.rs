@@ -9,12 +9,14 @@
 use crate::calendar::Date;
 use crate::content::{Lang, Section, TickKey};
 use crate::diary::{Diary, Entry};
+use crate::storage::understanding::Answers;
 use crate::storage::{Persistence, Saved};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::Reducible;
 
 pub mod sync;
+pub mod understanding;
 mod walkthrough;
 
 pub use walkthrough::{Walk, WalkEnd, Walkthrough};
@@ -53,6 +55,10 @@ pub struct GuideState {
     pub diary: Diary,
     /// Whether the diary is being remembered, told apart from the ticks: each has its own key.
     pub diary_persistence: Persistence,
+    /// "Check your understanding": the option picked for each question (its own key).
+    pub answers: Answers,
+    /// Whether the answers are being remembered, told apart like the diary's.
+    pub answers_persistence: Persistence,
     /// The patient's date today (`YYYY-MM-DD`) when the guide started; `None` on the server.
     /// Kept in the state so the diary's day and its safety line can be tested natively.
     pub today: Option<String>,
@@ -82,6 +88,8 @@ impl GuideState {
             walk_end: None,
             diary: Diary::default(),
             diary_persistence: Persistence::Remembered,
+            answers: Answers::default(),
+            answers_persistence: Persistence::Remembered,
             today: crate::diary::today(),
             configured: (lang, step),
         }
@@ -156,6 +164,19 @@ impl GuideState {
     pub fn with_diary_from(self, storage_key: &str) -> Self {
         let (diary, persistence) = crate::storage::load_initial(storage_key);
         self.with_diary(diary, persistence)
+    }
+
+    /// Starts from the quiz answers this widget saved on the device (none on the server).
+    pub fn with_answers_from(mut self, storage_key: &str) -> Self {
+        let (answers, persistence) = crate::storage::load_initial::<Answers>(storage_key);
+        self.answers = understanding::known(answers, self.quiz());
+        self.answers_persistence = persistence;
+        self
+    }
+
+    /// The quiz in the language shown (its ids are the same in every language).
+    fn quiz(&self) -> &'static [crate::content::QuizQuestion] {
+        crate::content::guide(self.lang).understanding
     }
 
     /// Whether a checklist item is ticked.
@@ -241,6 +262,16 @@ pub enum Action {
     SetDiaryPersistence(Persistence),
     /// Saved ticks arrived (another tab, or another `storage-key`): take them as they are.
     Restore(Saved),
+    /// The patient picked `option` for the quiz's `question` (unknown ids are ignored).
+    Answer {
+        question: String,
+        option: String,
+    },
+    /// "Start again": forgets every quiz answer.
+    ClearAnswers,
+    /// Saved quiz answers arrived (another tab, or another `storage-key`).
+    RestoreAnswers(Answers),
+    SetAnswersPersistence(Persistence),
 }
 
 impl Reducible for GuideState {
@@ -290,9 +321,11 @@ impl Reducible for GuideState {
                 }
             }
             Action::ClearTicks => {
-                // "Clear my ticks" forgets everything the patient saved: ticks and date.
+                // "Clear my ticks" forgets everything the patient saved: ticks, date and
+                // the quiz's answers, which are kept like the ticks.
                 next.ticks.clear();
                 next.procedure_date = None;
+                next.answers = Answers::default();
             }
             Action::SetProcedureDate(date) => next.procedure_date = date,
             Action::SetPersistence(p) => next.persistence = p,
@@ -321,6 +354,14 @@ impl Reducible for GuideState {
             Action::ClearDiary => next.diary = Diary::default(),
             Action::RestoreDiary(diary) => next.diary = diary.sanitised(),
             Action::SetDiaryPersistence(p) => next.diary_persistence = p,
+            Action::Answer { question, option } => {
+                understanding::answer(&mut next.answers, self.quiz(), &question, &option)
+            }
+            Action::ClearAnswers => next.answers = Answers::default(),
+            Action::RestoreAnswers(answers) => {
+                next.answers = understanding::known(answers, self.quiz())
+            }
+            Action::SetAnswersPersistence(p) => next.answers_persistence = p,
             Action::Restore(saved) => {
                 next.ticks = saved.ticks;
                 next.procedure_date = saved.procedure_date;

@@ -1,5 +1,6 @@
 //! Everything that touches localStorage: the patient's ticks, procedure date and
-//! sources choice (here), and the diary ([`diary`]), both kept by `device`.
+//! sources choice (here), the diary ([`diary`]) and the quiz's answers
+//! ([`understanding`]), all kept by `device`.
 //!
 //! Nothing a patient ticked may be lost silently. Each widget's data lives under a
 //! versioned key; unreadable data is kept under a backup key and the widget says it
@@ -10,6 +11,7 @@
 
 mod device;
 pub mod diary;
+pub mod understanding;
 
 pub use device::{back_up, load, load_initial, remove_backup, save, Record};
 

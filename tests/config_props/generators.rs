@@ -125,7 +125,7 @@ pub(crate) const VALID: &[&str] = &[
     "(555) 010-0199",
     "+1 555 010 0199",
     "112",
-    "overview procedure before aftercare warnings risks questions sources",
+    "overview procedure before aftercare warnings risks questions understanding sources",
     "aftercare, procedure",
     "warnings",
     "before,before",

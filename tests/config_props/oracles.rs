@@ -55,6 +55,7 @@ pub(crate) fn replaced(attribute: &str, value: &str) -> bool {
         "risks",
         "questions",
         "visit",
+        "understanding",
         "sources",
     ];
     let in_range =

@@ -12,8 +12,8 @@ import path from "node:path";
 import { startServer, launchBrowser, widgetReady, documentShown, axeAudit, describeViolations, settledScreenshot, exampleQuery, a11yHost } from "./support.mjs";
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-const SECTIONS = ["overview", "procedure", "before", "aftercare", "warnings", "risks", "questions", "visit", "sources"];
-const NAMES = ["Overview", "The procedure", "Before", "Aftercare", "Warning signs", "Risks and benefits", "Questions", "My visit", "Sources"];
+const SECTIONS = ["overview", "procedure", "before", "aftercare", "warnings", "risks", "questions", "visit", "understanding", "sources"];
+const NAMES = ["Overview", "The procedure", "Before", "Aftercare", "Warning signs", "Risks and benefits", "Questions", "My visit", "Check your understanding", "Sources"];
 const PAGE = a11yHost(exampleQuery("practice"));
 
 let server, browser;

@@ -84,13 +84,20 @@ const stepText = (host) => host.locator(".kg-step-number").textContent();
 
 /**
  * The widget's tabbable controls in DOM order (kept in window.__kgTabbables), with
- * their unfocused look and position.
+ * their unfocused look and position. A group of radio buttons is one Tab stop, as
+ * browsers make it: its checked button, or its first when none is (arrows move inside).
  */
 function recordTabbables(page) {
   return page.evaluate(() => {
     const root = document.querySelector("kyphoplasty-guide").shadowRoot;
     const sel = "a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex='-1'])";
-    const list = [...root.querySelectorAll(sel)].filter((el) => !el.closest(".kg-print-sheet") && el.checkVisibility({ visibilityProperty: true }));
+    const stopOfGroup = (radio) => {
+      const group = [...root.querySelectorAll("input[type=radio]")].filter((r) => r.name === radio.name);
+      return group.find((r) => r.checked) || group[0];
+    };
+    const list = [...root.querySelectorAll(sel)]
+      .filter((el) => !el.closest(".kg-print-sheet") && el.checkVisibility({ visibilityProperty: true }))
+      .filter((el) => el.type !== "radio" || !el.name || stopOfGroup(el) === el);
     window.__kgTabbables = list;
     window.__kgLook = list.map((el) => {
       const s = getComputedStyle(el);

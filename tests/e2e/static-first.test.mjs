@@ -133,7 +133,7 @@ test("a CSP without 'wasm-unsafe-eval': the whole guide reads as a document, and
   await waitState(page, "static");
   const host = page.locator("kyphoplasty-guide");
   // Every section (this portal page is in Spanish) and every step with its picture.
-  for (const name of ["procedure", "before", "aftercare", "warnings", "risks", "questions", "sources"]) {
+  for (const name of ["procedure", "before", "aftercare", "warnings", "risks", "questions", "understanding", "sources"]) {
     await host.locator(`.kg-nav-button[data-section="${name}"]`).click();
     const panel = host.locator(`[data-kg-panel="${name}"]`);
     assert.equal(await panel.isVisible(), true, name);
@@ -289,7 +289,7 @@ test("axe: the document without the wasm, every section and every step, in both 
       await host.locator(".kg-lang").click();
       await page.waitForFunction(() => document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg").getAttribute("lang") === "es");
     }
-    for (const name of ["overview", "procedure", "before", "aftercare", "warnings", "risks", "questions", "sources"]) {
+    for (const name of ["overview", "procedure", "before", "aftercare", "warnings", "risks", "questions", "understanding", "sources"]) {
       await host.locator(`.kg-nav-button[data-section="${name}"]`).click();
       results.push({ state: `document ${lang} ${name}`, ...(await axeAudit(page, tags)) });
     }

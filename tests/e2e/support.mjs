@@ -230,7 +230,7 @@ export function exampleQuery(name) {
 // ---------------------------------------------------------------- the accessibility host page
 
 /** The parts of the guide the accessibility and keyboard tests walk through (all but My visit). */
-export const SECTIONS = ["overview", "procedure", "before", "aftercare", "warnings", "risks", "questions", "sources"];
+export const SECTIONS = ["overview", "procedure", "before", "aftercare", "warnings", "risks", "questions", "understanding", "sources"];
 
 /** fixtures/a11y-host.html, a plain host page; the query string sets the element's attributes. */
 export const a11yHost = (query = "") => `/fixtures/a11y-host.html${query ? "?" + query : ""}`;

@@ -5,6 +5,7 @@
 
 mod diary;
 mod ticks;
+mod understanding;
 
 use super::{Action, GuideState};
 use crate::storage::{Persistence, Record};
@@ -39,6 +40,7 @@ pub fn use_storage_sync(
 ) {
     use_sync::<crate::storage::Saved>(state, storage_key, unsaved_ticks);
     use_sync::<crate::diary::Diary>(state, storage_key, false);
+    use_sync::<crate::storage::understanding::Answers>(state, storage_key, false);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,0 +1,69 @@
+//! What an answer gets at once: right or not (in words, not colour alone), why, and a
+//! link to the part of the guide that says it.
+
+use crate::components::context::{GuideContext, RenderMode};
+use crate::components::section_nav::section_title;
+use crate::content::{text, QuizOption, QuizQuestion};
+use crate::embed::events::HostEvent;
+use crate::state::Action;
+use yew::prelude::*;
+
+/// The feedback for the option `picked` of the question `q`.
+pub fn feedback(context: &GuideContext, q: &'static QuizQuestion, picked: &QuizOption) -> Html {
+    let ui = &context.guide().ui;
+    let (verdict, class, mark) = if picked.correct {
+        (ui.understanding_right.to_string(), "kg-quiz-right", "✓")
+    } else {
+        let answer = q
+            .correct_option()
+            .map(|o| context.text(o.text))
+            .unwrap_or_default();
+        let verdict = text::ui(ui.understanding_not_quite, &[("answer", &answer)]);
+        (verdict, "kg-quiz-wrong", "✗")
+    };
+    html! {
+        <>
+            <p class={classes!("kg-quiz-verdict", class)}>
+                <span class="kg-quiz-mark" aria-hidden="true">{ mark }</span>
+                <strong>{ verdict }</strong>
+            </p>
+            <p>{ context.text(q.why) }</p>
+            { see_also(context, q) }
+        </>
+    }
+}
+
+/// "Read more in Warning signs": opens that part of the guide. A real link on the
+/// standalone page (every part is on it), a link that opens the part in the live widget,
+/// and in the document a button the loader opens the part from (`data-section`).
+pub fn see_also(context: &GuideContext, q: &'static QuizQuestion) -> Html {
+    let ui = &context.guide().ui;
+    let section = q.link;
+    // A practice that leaves that part out of `sections` gets no link to nowhere.
+    if context.mode == RenderMode::Interactive && !context.config.sections.contains(&section) {
+        return Html::default();
+    }
+    let label = text::ui(
+        ui.understanding_read_more,
+        &[("section", section_title(ui, section))],
+    );
+    let href = format!("#kg-{}", section.name());
+    let content = match context.mode {
+        RenderMode::Page => html! { <a class="kg-quiz-link" {href}>{ label }</a> },
+        RenderMode::Document => html! {
+            <button type="button" class="kg-quiz-link kg-link-button" data-section={section.name()}>{ label }</button>
+        },
+        RenderMode::Interactive => {
+            let context = context.clone();
+            let onclick = Callback::from(move |event: MouseEvent| {
+                event.prevent_default();
+                context.dispatch(Action::OpenAndFocus(section));
+                context.emit(HostEvent::Section {
+                    name: section.name(),
+                });
+            });
+            html! { <a class="kg-quiz-link" {href} {onclick}>{ label }</a> }
+        }
+    };
+    html! { <p class="kg-quiz-see">{ content }</p> }
+}
