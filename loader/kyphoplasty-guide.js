@@ -784,6 +784,13 @@
           var lang = element._document ? element._document.lang : readConfig(element).lang;
           return Promise.all([loadModule(), styled, loadText(lang)]);
         })
+        // The patient may have switched the document's language meanwhile: the wasm
+        // opens in the language shown, so it reads that language's table.
+        .then(function (results) {
+          var shownLang = element._document ? element._document.lang : results[2].lang;
+          if (shownLang === results[2].lang) return results;
+          return loadText(shownLang).then(function (text) { return [results[0], results[1], text]; });
+        })
         // One step per task, so no step is a long task: the wasm's instantiation, then
         // reading the text table (prepare), then rendering and the takeover (mount).
         .then(afterTask)
