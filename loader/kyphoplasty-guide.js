@@ -429,12 +429,29 @@
       materialise(guide.querySelector(".kg-print-sheet"));
     };
     window.addEventListener("beforeprint", element._kgBeforePrint);
-    guide.addEventListener("keydown", function (event) { onKey(guide, event); });
+    guide.addEventListener("keydown", function (event) { onKey(element, guide, event); });
     var old = element._root.querySelector(".kg-mount[data-kg-document]");
     if (old) old.replaceWith(container);
     else element._root.insertBefore(container, element._root.querySelector("slot"));
     if (!element.hasAttribute("data-kg-state")) element.setAttribute("data-kg-state", "document");
     return container;
+  }
+
+  /* The public events (README, "Events") for the loader's own controls while it shows
+     the document: the same names and details as the live widget's (src/embed/events.rs),
+     so a host page's analytics see the patient's moves before the wasm is here too. */
+  function emit(element, name, detail) {
+    element.dispatchEvent(new CustomEvent("kyphoplasty-guide:" + name, { bubbles: true, composed: true, detail: detail }));
+  }
+
+  /* A step the patient asked for; the event only when the step changed, as live. */
+  function moveStep(element, guide, number) {
+    var before = Number(guide.getAttribute("data-kg-step")) || 1;
+    openStep(guide, number);
+    var step = Number(guide.getAttribute("data-kg-step"));
+    if (step === before) return;
+    var panels = guide.querySelectorAll("[data-kg-step]");
+    emit(element, "step", { step: step, id: panels[step - 1].getAttribute("data-kg-step-id"), total: panels.length });
   }
 
   function onClick(element, guide, event) {
@@ -455,11 +472,15 @@
     else if (target.hasAttribute("data-section")) {
       focusContents(guide);
       openSection(guide, target.getAttribute("data-section"));
+      emit(element, "section", { section: target.getAttribute("data-section") });
     }
-    else if (target.classList.contains("kg-button-warning")) openSection(guide, "warnings", true);
-    else if (target.classList.contains("kg-next")) openStep(guide, current + 1);
-    else if (target.classList.contains("kg-previous")) openStep(guide, current - 1);
-    else if (target.hasAttribute("data-kg-goto")) openStep(guide, Number(target.getAttribute("data-kg-goto")));
+    else if (target.classList.contains("kg-button-warning")) {
+      openSection(guide, "warnings", true);
+      emit(element, "section", { section: "warnings" });
+    }
+    else if (target.classList.contains("kg-next")) moveStep(element, guide, current + 1);
+    else if (target.classList.contains("kg-previous")) moveStep(element, guide, current - 1);
+    else if (target.hasAttribute("data-kg-goto")) moveStep(element, guide, Number(target.getAttribute("data-kg-goto")));
     else if (target.classList.contains("kg-print")) {
       materialise(guide.querySelector(".kg-print-sheet"));
       window.print();
@@ -485,7 +506,7 @@
     }
   }
 
-  function onKey(guide, event) {
+  function onKey(element, guide, event) {
     var toggle = guide.querySelector(".kg-nav-toggle");
     if (event.key === "Escape" && toggle && toggle.getAttribute("aria-expanded") === "true" &&
         event.target.closest && event.target.closest(".kg-nav")) {
@@ -496,8 +517,8 @@
     var inProcedure = event.target.closest && event.target.closest(".kg-procedure");
     if (!inProcedure || event.altKey || event.ctrlKey || event.metaKey || event.target.type === "range") return;
     var current = Number(guide.getAttribute("data-kg-step")) || 1;
-    if (event.key === "ArrowRight") openStep(guide, current + 1);
-    else if (event.key === "ArrowLeft") openStep(guide, current - 1);
+    if (event.key === "ArrowRight") moveStep(element, guide, current + 1);
+    else if (event.key === "ArrowLeft") moveStep(element, guide, current - 1);
     else return;
     event.preventDefault();
   }
