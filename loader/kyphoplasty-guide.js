@@ -15,8 +15,9 @@
  *     fetched beside the stylesheet, filled in with the practice's attributes and
  *     shown at once. This script makes its section buttons, steps, language switch
  *     and print work, so the guide is complete where WebAssembly cannot run.
- *  2. The WebAssembly, which never holds up the document and is asked for only when
- *     wanted: after the document has painted, once the guide is on screen or near it,
+ *  2. The WebAssembly (with its language's text table, a file of its own), which
+ *     never holds up the document and is asked for only when wanted: after the
+ *     document has painted, once the guide is on screen or near it,
  *     at an idle moment, or at once when the patient uses a control that needs it
  *     (whenWanted). It renders the live widget (remembered ticks, the slider, the
  *     calendar, reading aloud, events) off screen and swaps it in within one frame,
@@ -67,25 +68,41 @@
 
   /* ---- Loading: each file once per page, shared by every guide ---- */
 
-  var documents = {};
-  function loadDocument(lang) {
-    if (!documents[lang]) {
-      var source = file("document-" + lang, "kyphoplasty-guide-" + lang + ".json");
+  /* A JSON file of the build, once per page: the document of a language (what the
+     loader shows) or its text table (what the wasm reads, fetched with the wasm). */
+  var loaded = {};
+  function loadJson(key, fallback, valid) {
+    if (!loaded[key]) {
+      var source = file(key, fallback);
       var loading = fetch(source.url, { integrity: source.integrity, credentials: "same-origin" })
         .then(function (response) {
           if (!response.ok) throw new Error("HTTP " + response.status + " for " + source.url);
           return response.json();
         })
         .then(function (data) {
-          if (!data || data.format !== 1 || !Array.isArray(data.tree)) throw new Error("not a guide document");
+          if (!data || data.format !== 1 || !valid(data)) throw new Error("not a guide file: " + source.url);
           return data;
         });
-      documents[lang] = loading;
+      loaded[key] = loading;
       loading.catch(function () {
-        documents[lang] = null; // a later guide, or the language button, tries again
+        loaded[key] = null; // a later guide, or the language button, tries again
       });
     }
-    return documents[lang];
+    return loaded[key];
+  }
+
+  function loadDocument(lang) {
+    return loadJson("document-" + lang, "kyphoplasty-guide-" + lang + ".json", function (data) {
+      return Array.isArray(data.tree);
+    });
+  }
+
+  /* The language's text table: the wasm carries no text of its own (issue 24: it is not
+     among the bytes loaded before the guide is readable). */
+  function loadText(lang) {
+    return loadJson("text-" + lang, "kyphoplasty-guide-text-" + lang + ".json", function (data) {
+      return Array.isArray(data.text);
+    });
   }
 
   var modulePromise = null;
@@ -429,12 +446,29 @@
       materialise(guide.querySelector(".kg-print-sheet"));
     };
     window.addEventListener("beforeprint", element._kgBeforePrint);
-    guide.addEventListener("keydown", function (event) { onKey(guide, event); });
+    guide.addEventListener("keydown", function (event) { onKey(element, guide, event); });
     var old = element._root.querySelector(".kg-mount[data-kg-document]");
     if (old) old.replaceWith(container);
     else element._root.insertBefore(container, element._root.querySelector("slot"));
     if (!element.hasAttribute("data-kg-state")) element.setAttribute("data-kg-state", "document");
     return container;
+  }
+
+  /* The public events (README, "Events") for the loader's own controls while it shows
+     the document: the same names and details as the live widget's (src/embed/events.rs),
+     so a host page's analytics see the patient's moves before the wasm is here too. */
+  function emit(element, name, detail) {
+    element.dispatchEvent(new CustomEvent("kyphoplasty-guide:" + name, { bubbles: true, composed: true, detail: detail }));
+  }
+
+  /* A step the patient asked for; the event only when the step changed, as live. */
+  function moveStep(element, guide, number) {
+    var before = Number(guide.getAttribute("data-kg-step")) || 1;
+    openStep(guide, number);
+    var step = Number(guide.getAttribute("data-kg-step"));
+    if (step === before) return;
+    var panels = guide.querySelectorAll("[data-kg-step]");
+    emit(element, "step", { step: step, id: panels[step - 1].getAttribute("data-kg-step-id"), total: panels.length });
   }
 
   function onClick(element, guide, event) {
@@ -455,11 +489,15 @@
     else if (target.hasAttribute("data-section")) {
       focusContents(guide);
       openSection(guide, target.getAttribute("data-section"));
+      emit(element, "section", { section: target.getAttribute("data-section") });
     }
-    else if (target.classList.contains("kg-button-warning")) openSection(guide, "warnings", true);
-    else if (target.classList.contains("kg-next")) openStep(guide, current + 1);
-    else if (target.classList.contains("kg-previous")) openStep(guide, current - 1);
-    else if (target.hasAttribute("data-kg-goto")) openStep(guide, Number(target.getAttribute("data-kg-goto")));
+    else if (target.classList.contains("kg-button-warning")) {
+      openSection(guide, "warnings", true);
+      emit(element, "section", { section: "warnings" });
+    }
+    else if (target.classList.contains("kg-next")) moveStep(element, guide, current + 1);
+    else if (target.classList.contains("kg-previous")) moveStep(element, guide, current - 1);
+    else if (target.hasAttribute("data-kg-goto")) moveStep(element, guide, Number(target.getAttribute("data-kg-goto")));
     else if (target.classList.contains("kg-print")) {
       materialise(guide.querySelector(".kg-print-sheet"));
       window.print();
@@ -485,7 +523,7 @@
     }
   }
 
-  function onKey(guide, event) {
+  function onKey(element, guide, event) {
     var toggle = guide.querySelector(".kg-nav-toggle");
     if (event.key === "Escape" && toggle && toggle.getAttribute("aria-expanded") === "true" &&
         event.target.closest && event.target.closest(".kg-nav")) {
@@ -496,8 +534,8 @@
     var inProcedure = event.target.closest && event.target.closest(".kg-procedure");
     if (!inProcedure || event.altKey || event.ctrlKey || event.metaKey || event.target.type === "range") return;
     var current = Number(guide.getAttribute("data-kg-step")) || 1;
-    if (event.key === "ArrowRight") openStep(guide, current + 1);
-    else if (event.key === "ArrowLeft") openStep(guide, current - 1);
+    if (event.key === "ArrowRight") moveStep(element, guide, current + 1);
+    else if (event.key === "ArrowLeft") moveStep(element, guide, current - 1);
     else return;
     event.preventDefault();
   }
@@ -864,43 +902,51 @@
         report("the stylesheet did not load; showing the page's own content.", error);
       });
       // 1. The document, as soon as it and the stylesheet are here.
-      var shown = Promise.all([loadDocument(readConfig(this).lang), styled]).then(function (results) {
+      // Shown from a task of its own: the document's download and parsing end in one
+      // task, and building it in the same one made a long task at 4x CPU (issue 24).
+      var shown = Promise.all([loadDocument(readConfig(this).lang), styled]).then(afterTask).then(function (results) {
         if (element._widget || !element.isConnected) return;
         element._document = results[0];
         show(element, results[0]);
         release(element);
       });
-      // Without its document (a network error) the loader asks once more when the wasm
-      // is here (the wasm needs its text); only if that fails too does the fallback stay.
+      // Without its document (a network error) the wasm, when it is here, renders the
+      // guide from its text table; only if that fails too does the fallback stay.
       shown.catch(function () {});
       // 2. The WebAssembly, once the document is up (or cannot be): on a slow network
       //    it would otherwise share the bandwidth with the text the patient waits for.
       //    Then only when it is wanted (see whenWanted).
       var afterDocument = shown.then(function () {}, function () {});
-      //    The wasm has no text of its own: it reads the shown document's (the same
-      //    download), or fetches the configured language's if none is shown.
+      //    The wasm has no text of its own: it reads the text table of the shown
+      //    document's language (or the configured one's if none is shown).
       this._loading = afterDocument
         .then(function () { return whenWanted(element); })
         .then(function () {
           element._kgWant = null;
-          var text = element._document || loadDocument(readConfig(element).lang);
-          return Promise.all([loadModule(), styled, text]);
+          var lang = element._document ? element._document.lang : readConfig(element).lang;
+          return Promise.all([loadModule(), styled, loadText(lang)]);
+        })
+        // The patient may have switched the document's language meanwhile: the wasm
+        // opens in the language shown, so it reads that language's table.
+        .then(function (results) {
+          var shownLang = element._document ? element._document.lang : results[2].lang;
+          if (shownLang === results[2].lang) return results;
+          return loadText(shownLang).then(function (text) { return [results[0], results[1], text]; });
         })
         // One step per task, so no step is a long task: the wasm's instantiation, then
         // reading the text table (prepare), then rendering and the takeover (mount).
         .then(afterTask)
         .then(function (results) {
           var glue = results[0];
-          if (glue.prepare && element.isConnected && !element._widget) glue.prepare(element._document || results[2]);
+          if (glue.prepare && element.isConnected && !element._widget) glue.prepare(results[2]);
           return afterTask(results);
         })
         .then(function (results) {
           element._loading = null;
           if (!element.isConnected || element._widget) return;
-          var shownDocument = element._document || results[2];
           element._widget = results[0].mount(element, element._root, CSS.url, CSS.integrity, function (live) {
             takeOver(element, live);
-          }, shownDocument, loadDocument);
+          }, results[2], loadText);
         })
         .catch(function (error) {
           element._loading = null;

@@ -3,7 +3,8 @@
 //  2. writes the document of each language (kyphoplasty-guide-en.json, …) and the
 //     standalone pages (guide-en.html, …) with the `static-guide` binary, which
 //     renders them with the widget's own components;
-//  3. stamps into the loader the attribute rules of src/embed/attributes.toml;
+//  3. strips the loader's comments and indentation (scripts/strip-comments.mjs) and
+//     stamps into it the attribute rules of src/embed/attributes.toml;
 //  4. names every file the loader loads by its content hash and stamps those names and
 //     their Subresource Integrity into the loader (scripts/release.mjs; the glue JS,
 //     loaded by dynamic import, cannot carry an integrity check: see SECURITY.md);
@@ -17,6 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { LOADER, crateVersion, pin, release, sri } from "./release.mjs";
 import { headersFile } from "./caching.mjs";
+import { stripComments } from "./strip-comments.mjs";
 import { MANIFEST, writeManifest } from "./manifest.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -38,7 +40,7 @@ execFileSync("cargo", ["run", "--quiet", "--features", "ssr", "--bin", "static-g
 
 const loader = path.join(staging, LOADER);
 const ATTRIBUTES = "/* __KG_ATTRIBUTES__ */ []";
-const source = fs.readFileSync(loader, "utf8");
+const source = stripComments(fs.readFileSync(loader, "utf8"));
 if (!source.includes(ATTRIBUTES)) {
   console.error(`post-build: the loader lacks ${ATTRIBUTES}`);
   process.exit(1);

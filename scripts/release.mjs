@@ -28,6 +28,8 @@ export const LOADED = {
   css: "kyphoplasty-guide.css",
   "document-en": "kyphoplasty-guide-en.json",
   "document-es": "kyphoplasty-guide-es.json",
+  "text-en": "kyphoplasty-guide-text-en.json",
+  "text-es": "kyphoplasty-guide-text-es.json",
 };
 
 /** Hex digits of the content's SHA-384 in a name: 64 bits, far more than releases will ever need. */

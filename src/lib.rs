@@ -10,6 +10,7 @@ pub mod content;
 pub mod diary;
 pub mod document;
 pub mod embed;
+pub mod islands;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
 pub mod state;

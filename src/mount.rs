@@ -100,7 +100,7 @@ fn props_for(host: &HtmlElement) -> AppProps {
     }
 }
 
-/// Reads the text table of the document the loader shows (see `mount`), so that `mount`,
+/// Reads the text table of the language the loader shows (see `mount`), so that `mount`,
 /// called by the loader from a later task, only renders: the two together were one long
 /// task at 4x CPU (issue 24). A table from another build is refused here, and the
 /// document stays.
@@ -117,9 +117,9 @@ pub fn prepare(guide_document: JsValue) -> Result<(), JsValue> {
 /// opens where the patient was in the document. The loader links the stylesheet as
 /// soon as the element connects; `mount` links it only if the loader did not.
 ///
-/// `guide_document` is the document the loader shows (its language's text table comes
-/// with it: the wasm carries no language's text), and `load_document(tag)` returns a
-/// promise of another language's, for a language switch.
+/// `guide_document` is the text table of the language the loader shows
+/// (`kyphoplasty-guide-text-<lang>.json`: the wasm carries no language's text), and
+/// `load_document(tag)` returns a promise of another language's, for a language switch.
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,

@@ -12,6 +12,7 @@ export const EMBED_FILES = [
   ["wasm", "wasm"],
   ["css", "stylesheet"],
   ["document-en", "document, one language (shown first)"],
+  ["text-en", "text table, one language (with the wasm)"],
 ];
 
 export function gzip(buf) {

@@ -1,7 +1,9 @@
 //! Writes the guide without the WebAssembly, from the same components as the widget.
 //! `static-guide <out dir>` writes, for each language:
 //! - `kyphoplasty-guide-en.json`: the document the loader shows at once (see
-//!   `kyphoplasty_guide_core::document`), with that language's text table for the wasm;
+//!   `kyphoplasty_guide_core::document`);
+//! - `kyphoplasty-guide-text-en.json`: that language's text table, which only the wasm
+//!   reads, so the loader fetches it with the wasm, after the document has painted;
 //! - `guide-en.html`: the whole guide as a standalone page (linking
 //!   `kyphoplasty-guide.css` beside it), for search engines and links;
 //! - `evidence-en.html`: the evidence pack, every statement with the passages it rests
@@ -37,26 +39,32 @@ fn main() {
     }
 }
 
-/// `kyphoplasty-guide-<lang>.json`: the document the loader shows, with its text table.
+/// `kyphoplasty-guide-<lang>.json`: the document the loader shows, and beside it
+/// `kyphoplasty-guide-text-<lang>.json`, the language's text table for the wasm.
 fn write_document(runtime: &tokio::runtime::Runtime, out: &std::path::Path, lang: Lang) {
     let html = runtime.block_on(document::render(lang));
     let tree = match document::to_tree(&html, lang) {
         Ok(tree) => tree,
         Err(error) => fail(&format!("the {} document: {error}", lang.tag())),
     };
-    // The text table rides along with the document: the wasm has no text of its own,
-    // and this way the patient's language is downloaded once.
-    let json = serde_json::json!({
+    let json = serde_json::json!({ "format": 1, "lang": lang.tag(), "tree": tree }).to_string();
+    write(
+        &out.join(format!("kyphoplasty-guide-{}.json", lang.tag())),
+        &json,
+    );
+    // The text table is a file of its own (issue 24): the wasm has no text of its own,
+    // but the patient reads the document long before the wasm is asked for, so the
+    // table is not among the bytes loaded before the guide is readable.
+    let text = serde_json::json!({
         "format": 1,
         "lang": lang.tag(),
-        "tree": tree,
         "textFormat": content::TEXT_FORMAT,
         "text": content::text_table(lang).as_slice(),
     })
     .to_string();
     write(
-        &out.join(format!("kyphoplasty-guide-{}.json", lang.tag())),
-        &json,
+        &out.join(format!("kyphoplasty-guide-text-{}.json", lang.tag())),
+        &text,
     );
 }
 

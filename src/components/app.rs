@@ -15,6 +15,7 @@ use super::{checklist::ChecklistSection, overview::Overview, procedure::Procedur
 use super::{questions::Questions, risks::Risks, sources::Sources, warnings::Warnings};
 use crate::content::{guide, Checklist, Lang, Section, TickKey};
 use crate::embed::Config;
+use crate::islands::Island;
 use crate::state::GuideState;
 use crate::storage::Saved;
 use yew::prelude::*;
@@ -152,18 +153,35 @@ fn shown_section(config: &Config, section: Section) -> Section {
     }
 }
 
-/// The view of one section (shared with the static guide).
+/// The view of one section (shared with the static guide): an island's view (see
+/// [`crate::islands`]), or a section the wasm never changes.
 pub fn render_section(section: Section) -> Html {
+    if let Some(island) = Island::in_section(section) {
+        return island_view(island);
+    }
     match section {
         Section::Overview => html! { <Overview /> },
-        Section::Procedure => html! { <Procedure /> },
-        Section::Before => html! { <ChecklistSection list={Checklist::Before} /> },
-        Section::Aftercare => html! { <ChecklistSection list={Checklist::Aftercare} /> },
         Section::Warnings => html! { <Warnings /> },
         Section::Risks => html! { <Risks /> },
         Section::Questions => html! { <Questions /> },
-        Section::Visit => html! { <super::visit::Visit /> },
-        Section::Understanding => html! { <super::understanding::Understanding /> },
         Section::Sources => html! { <Sources /> },
+        // Islands, drawn above.
+        Section::Procedure
+        | Section::Before
+        | Section::Aftercare
+        | Section::Visit
+        | Section::Understanding => Html::default(),
+    }
+}
+
+/// An island's view: the component that draws it, in the document and live (the
+/// registry of islands is [`crate::islands::Island`]).
+pub fn island_view(island: Island) -> Html {
+    match island {
+        Island::Stepper => html! { <Procedure /> },
+        Island::ChecklistBefore => html! { <ChecklistSection list={Checklist::Before} /> },
+        Island::ChecklistAftercare => html! { <ChecklistSection list={Checklist::Aftercare} /> },
+        Island::Visit => html! { <super::visit::Visit /> },
+        Island::Understanding => html! { <super::understanding::Understanding /> },
     }
 }

@@ -8,6 +8,7 @@ use super::source_refs::source_refs;
 use super::timeline::Timeline;
 use crate::content::{text, Checklist, ChecklistGroup, ChecklistItem, TickKey};
 use crate::embed::events::HostEvent;
+use crate::islands::Island;
 use crate::state::{Action, GuideState};
 use crate::storage::Persistence;
 use web_sys::HtmlInputElement;
@@ -44,7 +45,7 @@ pub fn checklist_section(props: &ChecklistSectionProps) -> Html {
     let offer_clear = !state.ticks.is_empty()
         || (props.list == Checklist::Aftercare && state.procedure_date.is_some());
     html! {
-        <div class="kg-section" data-section={props.list.name()}>
+        <div class="kg-section" data-section={props.list.name()} data-kg-island={Island::for_checklist(props.list).marker()}>
             <Heading depth={1} focusable=true node_ref={clearing.heading_ref.clone()}>{ heading }</Heading>
             if !(context.mode == RenderMode::Page) {
                 <p>{ intro }</p>

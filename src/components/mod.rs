@@ -3,7 +3,7 @@
 //! [`context::use_guide_state`], and dispatch actions.
 //!
 //! Below the entry points (`mount`, `document`), above everything else.
-//! May use: `state`, `embed`, `storage`, `diary`, `calendar`, `content`.
+//! May use: `state`, `embed`, `storage`, `diary`, `calendar`, `content`, `islands`.
 
 pub mod app;
 mod app_hooks;

@@ -9,6 +9,7 @@ use super::stepper::{stepper, StepHandlers};
 use super::walkthrough::{narrates, use_walkthrough};
 use crate::content::text;
 use crate::embed::events::HostEvent;
+use crate::islands::Island;
 use crate::state::{Action, GuideState, StepMove, Walkthrough as Walk};
 use web_sys::{HtmlInputElement, KeyboardEvent, PointerEvent};
 use yew::prelude::*;
@@ -42,7 +43,7 @@ pub fn procedure() -> Html {
         walk: use_walkthrough(&context, &state),
     };
     html! {
-        <div class="kg-section kg-procedure" data-section="procedure" onkeydown={arrow_keys(go.clone())}>
+        <div class="kg-section kg-procedure" data-section="procedure" data-kg-island={Island::Stepper.marker()} onkeydown={arrow_keys(go.clone())}>
             <Heading depth={1} focusable=true>{ g.ui.procedure_heading }</Heading>
             { for (0..g.steps.len())
                 .filter(|i| *i == index || context.draws_everything())

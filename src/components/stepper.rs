@@ -75,7 +75,7 @@ pub fn stepper(
         1.0
     };
     html! {
-        <div class="kg-stepper" data-kg-step={(index + 1).to_string()} hidden={index != state.step}>
+        <div class="kg-stepper" data-kg-step={(index + 1).to_string()} data-kg-step-id={step.id} hidden={index != state.step}>
             // The picture with its controls right under it: on a phone the
             // stage stays in view while the text scrolls (styles: .kg-stage).
             <div class="kg-stage" onpointerdown={handlers.swipe.0.clone()} onpointerup={handlers.swipe.1.clone()}>

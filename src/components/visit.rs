@@ -89,7 +89,7 @@ pub fn visit() -> Html {
         Persistence::ResetAfterUnreadable => Some(ui.visit_reset),
     };
     html! {
-        <div class="kg-section kg-visit" data-section="visit">
+        <div class="kg-section kg-visit" data-section="visit" data-kg-island={crate::islands::Island::Visit.marker()}>
             <Heading depth={1} focusable=true node_ref={heading_ref.clone()}>{ ui.visit_heading }</Heading>
             <p>{ ui.visit_intro }</p>
             <p>{ ui.visit_private }</p>

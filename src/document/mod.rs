@@ -11,7 +11,7 @@
 //! so a Trusted Types policy has nothing to refuse.
 //!
 //! An entry point, like `crate::mount`, but at build time.
-//! May use: `components`, `content`, `embed`.
+//! May use: `components`, `content`, `embed`, `islands`.
 
 #[cfg(feature = "ssr")]
 mod tree;

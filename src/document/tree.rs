@@ -153,6 +153,37 @@ mod tests {
     }
 
     #[test]
+    fn each_island_is_marked_once_inside_its_sections_panel() {
+        use crate::islands::Island;
+        let attr = |v: &Value, name: &str| {
+            v.get(1)
+                .and_then(|a| a.get(name))
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        };
+        for lang in Lang::ALL {
+            let t = tree(lang);
+            let mut panels = Vec::new();
+            walk(&t, &mut panels);
+            for island in Island::ALL {
+                let hosts = |root: &Value| {
+                    let mut all = Vec::new();
+                    walk(root, &mut all);
+                    all.iter()
+                        .filter(|v| attr(v, "data-kg-island").as_deref() == Some(island.marker()))
+                        .count()
+                };
+                assert_eq!(hosts(&t), 1, "{island:?} in {lang:?}");
+                let panel = panels
+                    .iter()
+                    .find(|v| attr(v, "data-kg-panel").as_deref() == Some(island.section().name()))
+                    .expect("the island's panel");
+                assert_eq!(hosts(panel), 1, "{island:?} outside its panel in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
     fn practice_values_are_marked_spans_holding_the_default() {
         let t = tree(Lang::En);
         let text = t.to_string();

@@ -1,6 +1,7 @@
-//! Where the guide's text comes from in the browser. Each language's document (the JSON
-//! the loader shows first) also carries that language's text table; the loader hands
-//! the shown one to `mount`, and a language switch asks the loader for the other.
+//! Where the guide's text comes from in the browser. Each language has a text table
+//! (`kyphoplasty-guide-text-<lang>.json`, beside the document the loader shows first);
+//! the loader fetches the shown language's with the wasm and hands it to `prepare` and
+//! `mount`, and a language switch asks the loader for the other.
 //! Natively every language is compiled in, so a switch is immediate.
 
 use crate::content::Lang;
@@ -29,18 +30,18 @@ mod browser {
     use wasm_bindgen::{JsCast, JsValue};
 
     thread_local! {
-        /// The loader's `loadDocument(tag)`: a promise of that language's document.
+        /// The loader's `loadText(tag)`: a promise of that language's text table.
         static FETCH: RefCell<Option<Function>> = const { RefCell::new(None) };
     }
 
-    /// Keeps the loader's document fetcher for later language switches.
+    /// Keeps the loader's text fetcher for later language switches.
     pub fn install(fetch: Option<Function>) {
         if fetch.is_some() {
             FETCH.with(|f| *f.borrow_mut() = fetch);
         }
     }
 
-    /// Reads a document's `lang`, `textFormat` and `text`, and loads that language (once:
+    /// Reads a text table's `lang`, `textFormat` and `text`, and loads that language (once:
     /// a language already loaded is not read again).
     pub fn load_document(document: &JsValue) -> Result<Lang, String> {
         let field = |name: &str| Reflect::get(document, &name.into()).unwrap_or(JsValue::UNDEFINED);
@@ -48,14 +49,14 @@ mod browser {
             .as_string()
             .as_deref()
             .and_then(Lang::from_tag)
-            .ok_or("the guide's document names no language of this guide")?;
+            .ok_or("the guide's text table names no language of this guide")?;
         if content::is_loaded(lang) {
             return Ok(lang); // already read (`prepare`, or an earlier guide on the page)
         }
         let format = field("textFormat").as_string().unwrap_or_default();
         let text = field("text");
         if !Array::is_array(&text) {
-            return Err("the guide's document has no text (an older build's file?)".into());
+            return Err("the guide's text table has no text (an older build's file?)".into());
         }
         let strings: Option<Vec<String>> =
             Array::from(&text).iter().map(|s| s.as_string()).collect();

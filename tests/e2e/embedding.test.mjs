@@ -187,17 +187,36 @@ test("with neither the document nor the wasm, the practice's fallback stays visi
   await page.close();
 });
 
-test("a document altered on its way is refused: nothing of it shows, and the practice's fallback stays", async () => {
-  // The wasm carries no text of its own (one language per visitor): its text comes in the
-  // document, so a refused document leaves the practice's fallback, never altered words.
+test("a document altered on its way is refused: nothing of it shows, and the wasm shows the guide from its own text table", async () => {
+  // The text table is a file of its own (fetched with the wasm, after the document): a
+  // refused document leaves the fallback until the wasm renders the guide from it.
   const tampering = await startServer({
     body: (path, bytes) => (path === at("document-en") ? Buffer.from(String(bytes).replace("Overview", "Hacked")) : bytes),
+  });
+  const page = await browser.newPage();
+  await page.goto(tampering.origin + "/");
+  const host = await widgetReady(page);
+  await host.locator('.kg-nav-button[data-section="overview"]').first().waitFor();
+  assert.equal(await page.getByText("Hacked").count(), 0);
+  assert.equal(await host.locator('.kg-nav-button[data-section="overview"]').first().textContent(), "Overview");
+  await page.close();
+  await tampering.close();
+});
+
+test("a document and a text table both altered on their way are refused: nothing of them shows, and the practice's fallback stays", async () => {
+  // The wasm carries no text of its own (one language per visitor): with both files
+  // refused there is no text to trust, so the practice's fallback stays, never altered words.
+  const altered = new Set([at("document-en"), at("text-en")]);
+  const tampering = await startServer({
+    body: (path, bytes) => (altered.has(path) ? Buffer.from(String(bytes).replace("Overview", "Hacked")) : bytes),
   });
   const page = await browser.newPage();
   const errors = [];
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
   await page.goto(tampering.origin + "/");
   await page.waitForFunction(() => !document.querySelector("kyphoplasty-guide").hasAttribute("data-kg-reserved"));
+  // The wasm is asked for after an idle moment (up to a second) and then refused.
+  await page.waitForFunction(() => !document.querySelector("kyphoplasty-guide")._loading, null, { timeout: 10000 });
   await page.waitForTimeout(500);
   assert.equal(await page.evaluate(() => !!document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg")), false);
   assert.equal(await page.getByText("Hacked").count(), 0);
@@ -248,7 +267,7 @@ test("served from another origin and folder (a CDN), the loader finds its files 
   const assets = requests.filter((url) => url.startsWith(cdn.origin)).map((url) => new URL(url).pathname).sort();
   assert.deepEqual(
     assets,
-    ["glue", "wasm", "document-en", "css"].map((key) => "/assets/v1" + at(key)).concat("/assets/v1/kyphoplasty-guide.js").sort(),
+    ["glue", "wasm", "document-en", "text-en", "css"].map((key) => "/assets/v1" + at(key)).concat("/assets/v1/kyphoplasty-guide.js").sort(),
   );
   await page.close();
   await cdn.close();

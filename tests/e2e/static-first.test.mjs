@@ -168,17 +168,19 @@ test("a blocked wasm: the document stays, and the other language is fetched only
   await page.close();
 });
 
-test("the live widget switches language, and the other document is never fetched up front", async () => {
+test("the live widget switches language, and the other language is never fetched up front", async () => {
   const page = await browser.newPage();
   const fetched = [];
   page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto(server.origin + "/");
   const host = await widgetReady(page);
-  assert.ok(!fetched.includes(at("document-es")));
+  assert.ok(!fetched.includes(at("document-es")) && !fetched.includes(at("text-es")));
   await host.getByRole("button", { name: "Leer esta guía en español" }).click();
   await host.getByRole("heading", { name: "Resumen" }).waitFor();
   assert.equal(await state(page), "interactive", "the live widget switched, not the document");
-  assert.equal(fetched.filter((p) => p === at("document-es")).length, 1);
+  // The live widget needs only the other language's text table, once.
+  assert.equal(fetched.filter((p) => p === at("text-es")).length, 1);
+  assert.equal(fetched.filter((p) => p === at("document-es")).length, 0);
   await page.close();
 });
 
@@ -190,7 +192,7 @@ test("one language per visitor: the wasm carries no guide text, and a failed swi
   const page = await browser.newPage();
   const errors = watchErrors(page);
   let offline = true;
-  await page.route((url) => url.pathname === at("document-es"), (route) => (offline ? route.abort() : route.continue()));
+  await page.route((url) => url.pathname === at("text-es"), (route) => (offline ? route.abort() : route.continue()));
   await page.goto(server.origin + "/");
   const host = await widgetReady(page);
   const button = host.getByRole("button", { name: "Leer esta guía en español" });

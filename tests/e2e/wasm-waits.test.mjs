@@ -174,3 +174,43 @@ test("a control that needs the wasm, used in the document, is asked for at once 
   assert.equal(await labels.isChecked(), false);
   await context.close();
 });
+
+test("before the wasm, the loader sends the same section and step events as the live widget", async () => {
+  const { context, page, release } = await open("/", { hold: true });
+  await page.evaluate(() => {
+    window.guideEvents = [];
+    for (const name of ["kyphoplasty-guide:step", "kyphoplasty-guide:section"]) {
+      document.addEventListener(name, (e) => window.guideEvents.push({ type: e.type, detail: e.detail, state: e.target.getAttribute("data-kg-state") }));
+    }
+  });
+  const host = await documentShown(page);
+  // The patient's moves in the document: a part, the next step, the same step again
+  // (no event: nothing changed), and the warning signs' shortcut.
+  const moves = async () => {
+    await host.locator(".kg-nav").getByRole("button", { name: "The procedure" }).click();
+    await host.locator(".kg-stepper:not([hidden])").getByRole("button", { name: "Next step" }).click();
+    await host.locator('.kg-step-list [data-kg-goto="2"]').click();
+    await host.locator(".kg-nav").getByRole("button", { name: "Before", exact: true }).click();
+  };
+  await moves();
+  const seen = await page.evaluate(() => window.guideEvents.splice(0));
+  assert.ok(seen.every((e) => e.state === "document"), JSON.stringify(seen));
+  assert.deepEqual(seen.map((e) => [e.type, e.detail.section ?? e.detail.step]), [
+    ["kyphoplasty-guide:section", "procedure"],
+    ["kyphoplasty-guide:step", 2],
+    ["kyphoplasty-guide:section", "before"],
+  ]);
+  // The live widget, given the same moves from step 1, sends the same details.
+  release();
+  await widgetReady(page);
+  await host.locator(".kg-nav").getByRole("button", { name: "The procedure" }).click();
+  await host.getByRole("button", { name: "Previous step" }).click();
+  await page.evaluate(() => window.guideEvents.splice(0));
+  await moves();
+  const live = await page.evaluate(() => window.guideEvents.splice(0));
+  assert.ok(live.every((e) => e.state === "interactive"), JSON.stringify(live));
+  assert.deepEqual(live.map((e) => ({ type: e.type, detail: e.detail })), seen.map((e) => ({ type: e.type, detail: e.detail })));
+  assert.equal(typeof seen[1].detail.id, "string");
+  assert.equal(seen[1].detail.total, 8);
+  await context.close();
+});

@@ -29,7 +29,7 @@ pub fn load_english() {
 }
 
 /// Loads English, and gives the widget a loader-like fetcher for the other language
-/// (a promise of its document, as the loader's `loadDocument` returns).
+/// (a promise of its text table, as the loader's `loadText` returns).
 pub fn load_languages() {
     load_english();
     let fetch = Closure::<dyn Fn(String) -> js_sys::Promise>::new(|tag: String| {

@@ -43,7 +43,7 @@ pub fn understanding() -> Html {
         Persistence::ResetAfterUnreadable => Some(ui.storage_reset),
     };
     html! {
-        <div class="kg-section kg-quiz" data-section="understanding">
+        <div class="kg-section kg-quiz" data-section="understanding" data-kg-island={crate::islands::Island::Understanding.marker()}>
             <Heading depth={1} focusable=true node_ref={heading_ref.clone()}>{ ui.section_understanding }</Heading>
             <p>{ ui.understanding_intro }</p>
             if !live {

@@ -1,0 +1,100 @@
+// No long task from the widget (issue 24): at 4x CPU throttling (Lighthouse's mobile
+// preset), none of the widget's script runs over 50 ms at a stretch, from the loader
+// showing the document or from the wasm taking over.
+//
+// Measured with the Long Animation Frames API, which names each script that ran in a
+// slow frame (its entry point: the loader's evaluation, a promise callback, a timer in
+// the glue) with its duration, forced layouts included. The host page
+// (fixtures/plain.html) runs no script of its own, so every script entry is the widget's.
+// The frame that first paints the guide's text also has a long style-and-layout step
+// (about 100 ms at 4x here, with a cold font cache); a static page of the same text pays
+// it as well (dist/guide-en.html shows one of 110 to 170 ms), so it is the browser
+// rendering the text, not the widget's work, and is printed but not judged.
+//
+// Both budgets are todos for now, printing their figures rather than hiding them: the
+// takeover is still one Yew render of the whole guide (57 to 103 ms at 4x here), and the
+// loader's evaluation and its building of the document are each 35 to 60 ms at 4x on
+// this shared machine, too close to the budget to hold without the islands' smaller
+// document. What is held now: the measure sees the scripts it judges.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launchBrowser, widgetReady } from "./support.mjs";
+
+const BUDGET_MS = 50;
+const CPU_SLOWDOWN = 4;
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Runs first in the page: every slow frame's scripts, and when the document showed. */
+function probe() {
+  const kg = (window.__kgFrames = { frames: [], documentAt: null });
+  new PerformanceObserver((list) => {
+    for (const frame of list.getEntries()) {
+      kg.frames.push({
+        start: Math.round(frame.startTime),
+        duration: Math.round(frame.duration),
+        scripts: frame.scripts.map((s) => ({
+          start: Math.round(s.startTime),
+          duration: Math.round(s.duration),
+          invoker: s.invoker,
+          source: s.sourceURL.split("/").pop(),
+        })),
+      });
+    }
+  }).observe({ type: "long-animation-frame", buffered: true });
+  new MutationObserver(() => {
+    if (kg.documentAt === null && document.querySelector("kyphoplasty-guide")?.getAttribute("data-kg-state") === "document") {
+      kg.documentAt = performance.now();
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-kg-state"] });
+}
+
+/** Opens the plain host page at 4x CPU; the scripts of its slow frames until a quiet second after the takeover. */
+async function measure() {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+  await page.addInitScript(probe);
+  await page.goto(server.origin + "/fixtures/plain.html");
+  await widgetReady(page);
+  await page.waitForTimeout(1500); // the print sheet's parts and any late task
+  const kg = await page.evaluate(() => window.__kgFrames);
+  await context.close();
+  const scripts = kg.frames.flatMap((f) => f.scripts);
+  return { documentAt: kg.documentAt, frames: kg.frames, scripts };
+}
+
+let measured;
+const figures = async () => (measured ??= await measure());
+const overBudget = (scripts) => scripts.filter((s) => s.duration > BUDGET_MS);
+
+test("at 4x CPU, the slow frames name the widget's scripts: the loader's and the glue's", async () => {
+  const { documentAt, scripts } = await figures();
+  assert.ok(documentAt !== null, "the document was shown");
+  assert.ok(scripts.some((s) => s.source === "kyphoplasty-guide.js" && s.start <= documentAt), `the loader's scripts: ${JSON.stringify(scripts)}`);
+  assert.ok(scripts.some((s) => /^kyphoplasty-guide-core\./.test(s.source) && s.start > documentAt), `the glue's scripts: ${JSON.stringify(scripts)}`);
+});
+
+test("at 4x CPU, none of the loader's scripts runs over 50 ms before the document shows", { todo: "the loader's evaluation and build are 35 to 60 ms at 4x on this machine" }, async () => {
+  const { documentAt, scripts } = await figures();
+  const before = scripts.filter((s) => s.start <= documentAt);
+  console.log(`scripts of slow frames at ${CPU_SLOWDOWN}x up to the document: ${JSON.stringify(before)}`);
+  assert.deepEqual(overBudget(before), [], `the loader's scripts at ${CPU_SLOWDOWN}x`);
+});
+
+test("at 4x CPU, none of the widget's scripts runs over 50 ms while the wasm takes over", { todo: "the takeover still renders the whole guide in one Yew render; islands render one per task" }, async () => {
+  const { documentAt, scripts, frames } = await figures();
+  const after = scripts.filter((s) => s.start > documentAt);
+  console.log(`slow frames at ${CPU_SLOWDOWN}x (ms): ${JSON.stringify(frames.map((f) => [f.start, f.duration]))}`);
+  console.log(`their scripts after the document: ${JSON.stringify(after)}`);
+  assert.deepEqual(overBudget(after), [], `the takeover's scripts at ${CPU_SLOWDOWN}x`);
+});
