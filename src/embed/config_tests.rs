@@ -181,6 +181,7 @@ fn share_url_with_letters_beyond_ascii_is_read_without_a_panic() {
     }
 }
 
+#[test]
 fn unknown_sections_name_every_known_one() {
     let c = config(&[("sections", "before nonsense")]);
     let known: Vec<&str> = Section::ALL.iter().map(|s| s.name()).collect();
