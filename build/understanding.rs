@@ -2,9 +2,9 @@
 //! its checks and its generated Rust.
 //!
 //! A quiz question that teaches the wrong thing is worse than none, so the build stops on
-//! a question with no correct option or more than one, with no feedback, or whose link
-//! points to a part of the guide that does not exist; its evidence is checked like every
-//! other statement's (`crate::evidence`).
+//! a question with no correct option or more than one, with an option that has no
+//! feedback of its own, or whose link points to a part of the guide that does not exist;
+//! its evidence is checked like every other statement's (`crate::evidence`).
 
 use crate::schema::Guide;
 use serde::Deserialize;
@@ -40,6 +40,10 @@ pub struct QuizOption {
     /// Exactly one option of each question says `correct = true`.
     #[serde(default)]
     pub correct: bool,
+    /// What picking this option teaches: why it is right, or why not and what to do
+    /// instead. Read as empty when missing, so the check can say which option lacks it.
+    #[serde(default)]
+    pub feedback: String,
 }
 
 /// One multiple-choice question with its feedback.
@@ -51,10 +55,6 @@ pub struct QuizQuestion {
     #[serde(default)]
     pub link: String,
     pub question: String,
-    /// Why the right answer is right, shown after any answer. Read as empty when missing,
-    /// so the check can say which question lacks it.
-    #[serde(default)]
-    pub why: String,
     #[serde(default)]
     pub option: Vec<QuizOption>,
     /// Filled from `content/evidence/`, never written in a language file (see `crate::evidence`).
@@ -114,11 +114,12 @@ fn check_question(guide: &Guide, q: &QuizQuestion, label: &str, errors: &mut Vec
         if !seen.insert(o.id.as_str()) {
             errors.push(format!("{label}: {id}: duplicate option id \"{}\"", o.id));
         }
-    }
-    if q.why.trim().is_empty() {
-        errors.push(format!(
-            "{label}: {id}: no feedback: `why` must say in a sentence or two why the answer is right"
-        ));
+        if o.feedback.trim().is_empty() {
+            errors.push(format!(
+                "{label}: {id}: option \"{}\" has no feedback: `feedback` must say in a sentence or two why it is right, or why not and what to do instead",
+                o.id
+            ));
+        }
     }
     if let Err(problem) = resolve_link(guide, &q.link) {
         errors.push(format!("{label}: {id}: link \"{}\" {problem}", q.link));
@@ -169,6 +170,9 @@ fn items_of<'g>(guide: &'g Guide, section: &str) -> Vec<&'g str> {
             .collect(),
         "procedure" => guide.steps.iter().map(|s| s.id.as_str()).collect(),
         "before" => checklist(&guide.before),
+        // The timeline (day of, driving, first days...) is drawn at the top of the
+        // Aftercare part, so its milestones are that part's items: "aftercare/driving"
+        // is the milestone "Ask before you drive".
         "aftercare" => {
             let mut ids = checklist(&guide.aftercare);
             ids.extend(guide.timeline.iter().map(|m| m.id.as_str()));
@@ -220,21 +224,21 @@ pub fn expr(guide: &Guide, text: &mut dyn FnMut(&str) -> String) -> String {
             .iter()
             .map(|o| {
                 format!(
-                    "QuizOption {{ id: {}, text: {}, correct: {} }}",
+                    "QuizOption {{ id: {}, text: {}, correct: {}, feedback: {} }}",
                     text(&o.id),
                     text(&o.text),
-                    o.correct
+                    o.correct,
+                    text(&o.feedback)
                 )
             })
             .collect();
         let sources: Vec<String> = q.sources.iter().map(|s| format!("{s:?}")).collect();
         let _ = writeln!(
             out,
-            "        QuizQuestion {{ id: {}, question: {}, options: vec![{}].leak(), why: {}, link: {}, link_item: {:?}, sources: &[{}] }},",
+            "        QuizQuestion {{ id: {}, question: {}, options: vec![{}].leak(), link: {}, link_item: {:?}, sources: &[{}] }},",
             text(&q.id),
             text(&q.question),
             options.join(", "),
-            text(&q.why),
             section_variant(section),
             item.unwrap_or_default(),
             sources.join(", ")

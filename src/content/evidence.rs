@@ -52,12 +52,13 @@ pub fn statements(g: &'static Guide) -> Vec<Cited> {
     out
 }
 
-/// "Check your understanding": each question with its right answer and why.
+/// "Check your understanding": each question with its right answer and every option's
+/// feedback (a wrong option's feedback teaches what to do instead, so it is a claim too).
 fn understanding(g: &'static Guide, out: &mut Vec<Cited>) {
     out.extend(g.understanding.iter().map(|q| {
         let texts = std::iter::once(q.question)
             .chain(q.correct_option().map(|o| o.text))
-            .chain([q.why])
+            .chain(q.options.iter().map(|o| o.feedback))
             .collect();
         Cited::new(
             format!("understanding/{}", q.id),

@@ -146,22 +146,20 @@ fn paragraphs(g: &Guide) -> Vec<(String, String)> {
             .map(|t| (t.id.to_string(), fill(t.text))),
     );
     out.extend(g.faq.iter().map(|q| (q.id.to_string(), fill(q.answer))));
-    out.extend(
-        g.understanding
+    out.extend(g.understanding.iter().flat_map(|q| {
+        q.options
             .iter()
-            .map(|q| (q.id.to_string(), fill(q.why))),
-    );
+            .map(move |o| (format!("{}/{}", q.id, o.id), fill(o.feedback)))
+    }));
     out
 }
 
-/// The quiz's words a patient reads: each question, its options, and its feedback.
+/// The quiz's words a patient reads: each question, its options, and their feedback.
 fn understanding(g: &Guide) -> Vec<&'static str> {
     g.understanding
         .iter()
         .flat_map(|q| {
-            std::iter::once(q.question)
-                .chain(q.options.iter().map(|o| o.text))
-                .chain([q.why])
+            std::iter::once(q.question).chain(q.options.iter().flat_map(|o| [o.text, o.feedback]))
         })
         .collect()
 }

@@ -10,16 +10,17 @@ pub struct QuizOption {
     pub text: &'static str,
     /// The build lets exactly one option of a question be correct.
     pub correct: bool,
+    /// Shown when this option is picked: why it is right, or why not and what to do
+    /// instead (the right option's is the question's "why").
+    pub feedback: &'static str,
 }
 
-/// A multiple-choice question, with the feedback every answer gets.
+/// A multiple-choice question; each option carries its own feedback.
 #[derive(Debug, PartialEq)]
 pub struct QuizQuestion {
     pub id: &'static str,
     pub question: &'static str,
     pub options: &'static [QuizOption],
-    /// Why the right answer is right, in a sentence or two.
-    pub why: &'static str,
     /// The part of the guide that says it, so the patient can read more there.
     pub link: Section,
     /// The item of that part it rests on (empty when the link names the whole part).
@@ -56,6 +57,9 @@ mod tests {
                     q.id
                 );
                 assert_ne!(q.link, Section::Understanding, "{}", q.id);
+                for o in q.options {
+                    assert!(!o.feedback.trim().is_empty(), "{}/{}", q.id, o.id);
+                }
                 assert!(!q.sources.is_empty(), "{}", q.id);
             }
         }

@@ -17,7 +17,7 @@ fn a_question_with_no_correct_option_is_named() {
         &s.errors(),
         &[
             "content/en/understanding.toml",
-            "chest-pain",
+            "legs-weak",
             "no option has correct = true",
         ],
     );
@@ -37,7 +37,7 @@ fn a_question_with_two_correct_options_is_named() {
         &s.errors(),
         &[
             "content/en/understanding.toml",
-            "chest-pain",
+            "legs-weak",
             "2 options have correct = true",
         ],
     );
@@ -57,17 +57,39 @@ fn a_correct_answer_that_differs_between_languages_is_refused() {
 }
 
 #[test]
-fn a_question_without_feedback_is_named() {
-    let s = Scratch::new("quiz-no-why");
+fn an_option_without_its_own_feedback_is_named() {
+    let s = Scratch::new("quiz-no-feedback");
     edit_both(&s, |t| {
-        let at = t.find("\nwhy = ").expect("a why");
+        // Drop the second option's feedback ("wait-morning" in the first question).
+        let at = t
+            .match_indices("\nfeedback = ")
+            .nth(1)
+            .expect("a feedback")
+            .0;
         let end = t[at + 1..].find('\n').expect("end of line") + at + 1;
         format!("{}{}", &t[..at], &t[end..])
     });
     assert_error(
         &s.errors(),
-        &["content/en/understanding.toml", "chest-pain", "no feedback"],
+        &[
+            "content/en/understanding.toml",
+            "legs-weak",
+            "option \"wait-morning\" has no feedback",
+        ],
     );
+}
+
+#[test]
+fn a_question_wide_why_is_refused_so_every_option_speaks_for_itself() {
+    let s = Scratch::new("quiz-old-why");
+    edit_both(&s, |t| {
+        t.replacen(
+            "link = \"warnings/cannot-move-legs\"\n",
+            "link = \"warnings/cannot-move-legs\"\nwhy = \"One answer for all.\"\n",
+            1,
+        )
+    });
+    assert_error(&s.errors(), &["content/en/understanding.toml", "why"]);
 }
 
 #[test]
@@ -75,8 +97,8 @@ fn a_link_to_a_part_or_an_item_that_does_not_exist_is_named() {
     let s = Scratch::new("quiz-bad-section");
     edit_both(&s, |t| {
         t.replacen(
-            "link = \"warnings/chest-pain\"",
-            "link = \"warning/chest-pain\"",
+            "link = \"warnings/cannot-move-legs\"",
+            "link = \"warning/cannot-move-legs\"",
             1,
         )
     });
@@ -84,16 +106,16 @@ fn a_link_to_a_part_or_an_item_that_does_not_exist_is_named() {
         &s.errors(),
         &[
             "content/en/understanding.toml",
-            "chest-pain",
-            "\"warning/chest-pain\"",
+            "legs-weak",
+            "\"warning/cannot-move-legs\"",
             "names no part",
         ],
     );
     let s = Scratch::new("quiz-bad-item");
     edit_both(&s, |t| {
         t.replacen(
-            "link = \"warnings/chest-pain\"",
-            "link = \"warnings/chest-ache\"",
+            "link = \"warnings/cannot-move-legs\"",
+            "link = \"warnings/cannot-move-arms\"",
             1,
         )
     });
@@ -101,8 +123,8 @@ fn a_link_to_a_part_or_an_item_that_does_not_exist_is_named() {
         &s.errors(),
         &[
             "content/en/understanding.toml",
-            "chest-pain",
-            "names no item \"chest-ache\" in warnings",
+            "legs-weak",
+            "names no item \"cannot-move-arms\" in warnings",
         ],
     );
 }
@@ -152,7 +174,7 @@ fn too_few_questions_or_options_are_named() {
         &s.errors(),
         &[
             "content/en/understanding.toml",
-            "chest-pain",
+            "legs-weak",
             "has 1 options",
         ],
     );

@@ -53,23 +53,30 @@ test("each question is a fieldset with a legend and radio buttons; an answer get
   assert.equal(await feedback.getAttribute("aria-live"), "polite");
   assert.equal((await feedback.textContent()).trim(), "", "no feedback before an answer");
 
-  // The right answer.
+  // A wrong one says so, gives the right answer, and says why that pick is wrong.
+  await question(host, 0).getByRole("radio", { name: "Lie down and see if it goes away." }).check();
+  await feedback.getByText("Not quite.", { exact: false }).waitFor();
+  assert.match(await feedback.textContent(), /The answer is: Call 911 now\./);
+  assert.match(await feedback.textContent(), /Do not wait to see if it passes\./);
+  // The right answer gets its own feedback, not the wrong one's.
   await question(host, 0).getByRole("radio", { name: "Call 911 now." }).check();
   await feedback.getByText("Right.").waitFor();
-  assert.match(await feedback.textContent(), /emergency signs/);
-  // A wrong one says so, and gives the right answer and why.
+  assert.match(await feedback.textContent(), /an emergency, even on its own/);
+  assert.doesNotMatch(await feedback.textContent(), /Do not wait to see/);
   const second = question(host, 1).locator(".kg-quiz-feedback");
   await question(host, 1).getByRole("radio", { name: "Wait for your next visit." }).check();
   await second.getByText("Not quite.", { exact: false }).waitFor();
   assert.match(await second.textContent(), /The answer is: Call .+ today\./);
-  assert.match(await second.textContent(), /infection/);
+  assert.match(await second.textContent(), /so do not wait/);
   // Changing the answer changes the feedback.
   await question(host, 1).getByRole("radio", { name: /today\.$/ }).check();
   await second.getByText("Right.").waitFor();
-  assert.match(await host.locator(".kg-quiz-score").textContent(), /You answered 2 of 8 questions\. 2 were right\./);
+  assert.match(await second.textContent(), /red, warm or swollen is a reason to call too/);
+  assert.doesNotMatch(await second.textContent(), /so do not wait/);
+  assert.match(await host.locator(".kg-quiz-score").textContent(), /You answered 2 of 8 questions\. Right answers: 2 of 2\./);
 
   // The link opens the part of the guide that says it, with focus on its heading.
-  await question(host, 0).getByRole("link", { name: "Read more in Warning signs" }).click();
+  await question(host, 0).getByRole("link", { name: 'Read more in the part "Warning signs"' }).click();
   await host.locator('.kg-body .kg-section[data-section="warnings"]').waitFor();
   await page.waitForFunction(() => {
     const active = document.querySelector("kyphoplasty-guide").shadowRoot.activeElement;
@@ -87,13 +94,13 @@ test("keyboard alone: Tab to a question, arrows to pick, Tab to the link, Enter 
   for (let i = 0; i < 10; i++) {
     await page.keyboard.press("Tab");
     const name = await page.evaluate(() => document.querySelector("kyphoplasty-guide").shadowRoot.activeElement?.getAttribute("name"));
-    if (name === "kg-quiz-chest-pain") break;
+    if (name === "kg-quiz-legs-weak") break;
   }
   const active = () => page.evaluate(() => {
     const el = document.querySelector("kyphoplasty-guide").shadowRoot.activeElement;
     return { name: el?.getAttribute("name"), value: el?.value, checked: el?.checked, text: el?.textContent };
   });
-  assert.equal((await active()).name, "kg-quiz-chest-pain");
+  assert.equal((await active()).name, "kg-quiz-legs-weak");
   await page.keyboard.press("Space");
   await question(host, 0).getByText("Right.").waitFor();
   await page.keyboard.press("ArrowDown");
@@ -101,7 +108,7 @@ test("keyboard alone: Tab to a question, arrows to pick, Tab to the link, Enter 
   assert.deepEqual(await active().then((a) => [a.value, a.checked]), ["wait-morning", true]);
   // The next Tab leaves the radio group for the feedback's link.
   await page.keyboard.press("Tab");
-  assert.equal((await active()).text, "Read more in Warning signs");
+  assert.equal((await active()).text, 'Read more in the part "Warning signs"');
   await page.keyboard.press("Enter");
   await host.locator('.kg-body .kg-section[data-section="warnings"]').waitFor();
   await page.close();
@@ -180,7 +187,7 @@ test("unreadable saved answers are kept aside, the quiz starts afresh and says s
   }, KEY);
   const page = await context.newPage();
   const host = await openQuiz(page);
-  await host.locator(".kg-quiz .kg-notice").waitFor();
+  await host.locator(".kg-quiz .kg-notice").getByText("We could not read the answers saved earlier, so the questions start fresh.").waitFor();
   assert.equal(await page.evaluate((k) => localStorage.getItem(k + ":unreadable"), KEY), "{not json");
   await context.close();
 });
@@ -190,13 +197,15 @@ test("in Spanish: the questions, the feedback and the link are Spanish", async (
   const host = await openQuiz(page, { lang: "es" });
   await host.getByRole("heading", { name: "Compruebe lo que aprendió" }).waitFor();
   const first = question(host, 0);
-  assert.match(await first.locator("legend").textContent(), /Pregunta 1 de 8.*dolor en el pecho/);
+  assert.match(await first.locator("legend").textContent(), /Pregunta 1 de 8.*pierna/);
   await first.getByRole("radio", { name: "Llamar al 911 ahora." }).check();
   await first.getByText("¡Correcto!").waitFor();
-  await first.getByRole("link", { name: "Lea más en Señales de alarma" }).waitFor();
+  assert.match(await first.locator(".kg-quiz-feedback").textContent(), /aunque no tenga otra señal/);
+  await first.getByRole("link", { name: "Lea más en la parte «Señales de alarma»" }).waitFor();
   await question(host, 3).getByRole("radio").nth(0).check();
-  await question(host, 3).getByText("No es así.", { exact: false }).waitFor();
-  assert.match(await host.locator(".kg-quiz-score").textContent(), /Contestó 2 de 8 preguntas\. Acertó 1\./);
+  await question(host, 3).getByText("Esa no es la respuesta correcta.", { exact: false }).waitFor();
+  assert.match(await question(host, 3).locator(".kg-quiz-feedback").textContent(), /Sentirse bien no basta/);
+  assert.match(await host.locator(".kg-quiz-score").textContent(), /Contestó 2 de 8 preguntas\. Respuestas correctas: 1 de 2\./);
   await page.close();
 });
 
@@ -236,10 +245,14 @@ test("without the wasm, each question keeps its answer behind <details>, in both
     assert.equal(await panel.locator("details.kg-quiz-answer").count(), QUESTIONS);
     assert.equal(await panel.locator(".kg-quiz-feedback").count(), 0);
     const details = panel.locator("details.kg-quiz-answer").first();
-    const answer = lang === "en" ? "The answer: Call 911 now." : "La respuesta: Llamar al 911 ahora.";
+    const answer = lang === "en" ? "The answer: Call 911 now." : "Respuesta correcta: Llamar al 911 ahora.";
+    const why = lang === "en" ? /an emergency, even on its own/ : /aunque no tenga otra señal/;
     assert.equal(await details.getByText(answer).isVisible(), false, "hidden until asked for");
     await details.locator("summary").click();
     assert.equal(await details.getByText(answer).isVisible(), true);
+    // The right answer's own feedback says why, and only that one: no wrong option's.
+    assert.match(await details.locator(".kg-quiz-why").textContent(), why);
+    assert.equal(await details.locator(".kg-quiz-why").count(), 1);
     // Its link opens the part of the guide it rests on, as the document's other buttons do.
     await details.locator(".kg-quiz-link").click();
     assert.equal(await host.locator('[data-kg-panel="warnings"]').isVisible(), true);

@@ -71,7 +71,8 @@ pub fn fill(text: &str, params: &BTreeMap<String, String>) -> String {
 }
 
 /// Keys that hold no patient-facing prose.
-const NOT_PROSE: &[&str] = &["id", "sources", "scene", "seed", "url", "signs"];
+/// (`link` is the quiz's "section/item-id" pointer: an id, not words a patient reads.)
+const NOT_PROSE: &[&str] = &["id", "sources", "scene", "seed", "url", "signs", "link"];
 
 /// Every prose string in a TOML value, labelled with the ids around it.
 pub fn strings(value: &toml::Value, label: &str, out: &mut Vec<(String, String)>) {

@@ -1,5 +1,6 @@
-//! What an answer gets at once: right or not (in words, not colour alone), why, and a
-//! link to the part of the guide that says it.
+//! What an answer gets at once: right or not (in words, not colour alone), that option's
+//! own feedback (why it is right, or why not and what to do instead), and a link to the
+//! part of the guide that says it.
 
 use crate::components::context::{GuideContext, RenderMode};
 use crate::components::section_nav::section_title;
@@ -27,13 +28,13 @@ pub fn feedback(context: &GuideContext, q: &'static QuizQuestion, picked: &QuizO
                 <span class="kg-quiz-mark" aria-hidden="true">{ mark }</span>
                 <strong>{ verdict }</strong>
             </p>
-            <p>{ context.text(q.why) }</p>
+            <p class="kg-quiz-why">{ context.text(picked.feedback) }</p>
             { see_also(context, q) }
         </>
     }
 }
 
-/// "Read more in Warning signs": opens that part of the guide. A real link on the
+/// 'Read more in the part "Warning signs"': opens that part of the guide. A real link on the
 /// standalone page (every part is on it), a link that opens the part in the live widget,
 /// and in the document a button the loader opens the part from (`data-section`).
 pub fn see_also(context: &GuideContext, q: &'static QuizQuestion) -> Html {

@@ -39,8 +39,8 @@ pub fn understanding() -> Html {
     let on_pick = on_pick(&context, &state, &cleared);
     let notice = match state.answers_persistence {
         Persistence::Remembered => None,
-        Persistence::VisitOnly => Some(ui.storage_visit_only),
-        Persistence::ResetAfterUnreadable => Some(ui.storage_reset),
+        Persistence::VisitOnly => Some(ui.understanding_storage_visit_only),
+        Persistence::ResetAfterUnreadable => Some(ui.understanding_storage_reset),
     };
     html! {
         <div class="kg-section kg-quiz" data-section="understanding" data-kg-island={crate::islands::Island::Understanding.marker()}>

@@ -72,7 +72,8 @@ fn option_item(
     }
 }
 
-/// Without the wasm: the answer, why, and where the guide says it, behind a disclosure.
+/// Without the wasm: the right answer, its feedback (why it is right), and where the
+/// guide says it, behind a disclosure.
 fn answer_disclosure(context: &GuideContext, q: &'static QuizQuestion) -> Html {
     let ui = &context.guide().ui;
     html! {
@@ -80,8 +81,8 @@ fn answer_disclosure(context: &GuideContext, q: &'static QuizQuestion) -> Html {
             <summary>{ ui.understanding_show_answer }</summary>
             if let Some(correct) = q.correct_option() {
                 <p><strong>{ text::ui(ui.understanding_answer, &[("answer", &context.text(correct.text))]) }</strong></p>
+                <p class="kg-quiz-why">{ context.text(correct.feedback) }</p>
             }
-            <p>{ context.text(q.why) }</p>
             { see_also(context, q) }
         </details>
     }
