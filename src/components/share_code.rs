@@ -57,14 +57,13 @@ fn is_web_address(url: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
-/// The code for `text` at error correction M (never raised, so every code is alike),
-/// as the SVG's side length in modules (quiet zone included) and one path of its dark
-/// modules; `None` if the text is too long for any QR code.
-pub fn qr_svg_path(text: &str) -> Option<(i32, String)> {
+/// The QR code of `text` at error correction M, never raised (a code's level is what
+/// the printed page promises); `None` if the text is too long for any QR code.
+fn encode(text: &str) -> Option<QrCode> {
     // One byte-mode segment: an address is lowercase, which the denser alphanumeric mode
     // cannot hold, so choosing modes would only add code to the wasm.
     let segments = [QrSegment::make_bytes(text.as_bytes())];
-    let code = QrCode::encode_segments_advanced(
+    QrCode::encode_segments_advanced(
         &segments,
         QrCodeEcc::Medium,
         Version::MIN,
@@ -72,7 +71,14 @@ pub fn qr_svg_path(text: &str) -> Option<(i32, String)> {
         None,
         false,
     )
-    .ok()?;
+    .ok()
+}
+
+/// The code for `text` at error correction M (never raised, so every code is alike),
+/// as the SVG's side length in modules (quiet zone included) and one path of its dark
+/// modules; `None` if the text is too long for any QR code.
+pub fn qr_svg_path(text: &str) -> Option<(i32, String)> {
+    let code = encode(text)?;
     let modules = code.size();
     let mut path = String::with_capacity((modules * modules) as usize * 6);
     for y in 0..modules {

@@ -45,16 +45,7 @@ fn a_short_address_is_a_version_3_code_with_a_four_module_quiet_zone() {
 fn error_correction_is_m_and_never_raised() {
     let url = "https://e.org";
     // Boosting would raise a short text to H; the format bits must say M.
-    let segments = [QrSegment::make_bytes(url.as_bytes())];
-    let code = QrCode::encode_segments_advanced(
-        &segments,
-        QrCodeEcc::Medium,
-        Version::MIN,
-        Version::MAX,
-        None,
-        false,
-    )
-    .expect("fits");
+    let code = encode(url).expect("fits");
     assert_eq!(code.error_correction_level(), QrCodeEcc::Medium);
     let (size, _) = qr_svg_path(url).expect("fits");
     assert_eq!(size, code.size() + 8);

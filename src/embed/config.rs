@@ -5,13 +5,14 @@
 //! always renders.
 
 use super::attributes::{rule, Kind, ATTRIBUTES};
+use super::share_url::{page_address, share_url_valid};
 use super::wording::{self, Wording};
 use crate::content::text::PracticeValues;
 use crate::content::Lang;
 use crate::content::Section;
 
 /// The limits of a bounded attribute, from the schema (`attributes.toml`).
-fn bounds(name: &str) -> (usize, usize) {
+pub(super) fn bounds(name: &str) -> (usize, usize) {
     match rule(name) {
         Kind::Integer { min, max } => (min, max),
         Kind::Text { max } | Kind::Key { max } | Kind::Url { max } => (0, max),
@@ -353,42 +354,6 @@ impl Config {
             }
         }
     }
-}
-
-/// Whether `raw` can be shared and put in a QR code: an `http:` or `https:` address
-/// with a host, no spaces, quotes or angle brackets, up to the schema's length. The
-/// loader applies the same rule (`KINDS.url`).
-pub fn share_url_valid(raw: &str) -> bool {
-    let lower = raw.get(..8).unwrap_or(raw).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        &raw[8..]
-    } else if lower.starts_with("http://") {
-        &raw[7..]
-    } else {
-        return false;
-    };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    raw.chars().count() <= bounds("share-url").1
-        && !host.is_empty()
-        && !raw
-            .chars()
-            .any(|c| c.is_whitespace() || "<>\"\\`^{}|".contains(c))
-}
-
-/// The host page's address without its query and fragment.
-#[cfg(target_arch = "wasm32")]
-fn page_address() -> Option<String> {
-    let location = web_sys::window()?.location();
-    let origin = location.origin().ok()?;
-    let path = location.pathname().ok()?;
-    // Not held to the attribute's length: the page is the practice's own choice.
-    (origin.starts_with("https://") || origin.starts_with("http://"))
-        .then(|| format!("{origin}{path}"))
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn page_address() -> Option<String> {
-    None
 }
 
 /// A `tel:` URL for a phone number, the one way both the practice's and the emergency
