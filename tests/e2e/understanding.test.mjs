@@ -195,7 +195,7 @@ test("unreadable saved answers are kept aside, the quiz starts afresh and says s
 test("in Spanish: the questions, the feedback and the link are Spanish", async () => {
   const page = await browser.newPage();
   const host = await openQuiz(page, { lang: "es" });
-  await host.getByRole("heading", { name: "Compruebe lo que aprendió" }).waitFor();
+  await host.getByRole("heading", { name: "Repase lo que aprendió" }).waitFor();
   const first = question(host, 0);
   assert.match(await first.locator("legend").textContent(), /Pregunta 1 de 8.*pierna/);
   await first.getByRole("radio", { name: "Llamar al 911 ahora." }).check();
@@ -203,7 +203,7 @@ test("in Spanish: the questions, the feedback and the link are Spanish", async (
   assert.match(await first.locator(".kg-quiz-feedback").textContent(), /aunque no tenga otra señal/);
   await first.getByRole("link", { name: "Lea más en la parte «Señales de alarma»" }).waitFor();
   await question(host, 3).getByRole("radio").nth(0).check();
-  await question(host, 3).getByText("Esa no es la respuesta correcta.", { exact: false }).waitFor();
+  await question(host, 3).getByText("Esa respuesta no es correcta.", { exact: false }).waitFor();
   assert.match(await question(host, 3).locator(".kg-quiz-feedback").textContent(), /Sentirse bien no basta/);
   assert.match(await host.locator(".kg-quiz-score").textContent(), /Contestó 2 de 8 preguntas\. Respuestas correctas: 1 de 2\./);
   await page.close();
