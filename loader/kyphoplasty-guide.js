@@ -19,9 +19,10 @@
  *     never holds up the document and is asked for only when wanted: after the
  *     document has painted, once the guide is on screen or near it,
  *     at an idle moment, or at once when the patient uses a control that needs it
- *     (whenWanted). It renders the live widget (remembered ticks, the slider, the
- *     calendar, reading aloud, events) off screen and swaps it in within one frame,
- *     where the patient was.
+ *     (whenWanted). It brings the document's islands to life (remembered ticks, the
+ *     slider, the calendar, reading aloud, the quiz), rendering each into its own part
+ *     of the document, one per task; the document stays on screen for good, and this
+ *     script keeps running its shell (sections, Contents, language, print, sources).
  * README "For developers" says how the pieces meet.
  *
  * This file is a public contract: change it only by adding.
@@ -267,11 +268,18 @@
   /* Builds a part left for later, and fills it in like the rest. */
   function materialise(el) {
     var pending = el && el._kgPending;
-    if (!pending) return;
-    el._kgPending = null;
+    if (!pending || el.hasAttribute("data-kg-live")) return;
     var guide = el.closest(".kg");
+    // Once the islands are live, an island's part opened for the first time is drawn by
+    // the wasm alone, in the same task (src/components/live.rs), never built here first.
+    if (guide && guide._kgIslandsLive && pending.children.some(isIsland)) return;
+    el._kgPending = null;
     pending.children.forEach(function (child) { el.appendChild(build(child, pending.svg)); });
     if (guide && guide._kgFill) guide._kgFill(el);
+  }
+
+  function isIsland(node) {
+    return Array.isArray(node) && !!node[1] && "data-kg-island" in node[1];
   }
 
   var NUMBER_VALUES = { practice_phone: 1, practice_phone_nowrap: 1 };
@@ -471,13 +479,28 @@
     emit(element, "step", { step: step, id: panels[step - 1].getAttribute("data-kg-step-id"), total: panels.length });
   }
 
+  /* Opens a part from one of the loader's controls; the live islands hear of it (their
+     state ends a walkthrough when the patient leaves the procedure). */
+  function openPart(element, guide, name, focus) {
+    openSection(guide, name, focus);
+    if (!element._widget) return;
+    element._widget.open_section(name);
+    // A part the island draws only now has its heading once that render is done.
+    if (focus) setTimeout(function () {
+      var panel = guide.querySelector(":scope > [data-kg-panel='" + name + "']");
+      var heading = panel && panel.querySelector("[tabindex='-1']");
+      if (heading && !panel.contains(element._root.activeElement)) heading.focus();
+    }, 0);
+  }
+
+  /* The shell's controls are the loader's before and after the wasm (one implementation,
+     issue 24); a live island's own controls (the stepper's steps) are the wasm's. */
   function onClick(element, guide, event) {
-    if (element._widget) return;
     var ref = event.target.closest("a.kg-ref");
     if (ref && guide.contains(ref)) {
       // "Sources 1, 4": open the entry without touching the host page's URL.
       event.preventDefault();
-      openSection(guide, "sources");
+      openPart(element, guide, "sources");
       var entry = guide.querySelector(ref.getAttribute("href"));
       if (entry) entry.focus();
       return;
@@ -485,16 +508,21 @@
     var target = event.target.closest("button");
     if (!target || !guide.contains(target) || target.getAttribute("aria-disabled") === "true") return;
     var current = Number(guide.getAttribute("data-kg-step")) || 1;
+    var live = !!target.closest("[data-kg-live]");
     if (target.classList.contains("kg-nav-toggle")) setContents(guide, target.getAttribute("aria-expanded") !== "true");
     else if (target.hasAttribute("data-section")) {
-      focusContents(guide);
-      openSection(guide, target.getAttribute("data-section"));
+      // A link to a part from inside the guide (the quiz's "Read more") moves focus to
+      // it, as the warning shortcut does; a section button leaves focus on the nav.
+      var inText = target.classList.contains("kg-quiz-link");
+      if (!inText) focusContents(guide);
+      openPart(element, guide, target.getAttribute("data-section"), inText);
       emit(element, "section", { section: target.getAttribute("data-section") });
     }
     else if (target.classList.contains("kg-button-warning")) {
-      openSection(guide, "warnings", true);
+      openPart(element, guide, "warnings", true);
       emit(element, "section", { section: "warnings" });
     }
+    else if (live) return;
     else if (target.classList.contains("kg-next")) moveStep(element, guide, current + 1);
     else if (target.classList.contains("kg-previous")) moveStep(element, guide, current - 1);
     else if (target.hasAttribute("data-kg-goto")) moveStep(element, guide, Number(target.getAttribute("data-kg-goto")));
@@ -503,11 +531,15 @@
       window.print();
     }
     else if (target.classList.contains("kg-lang")) switchLanguage(element, target.getAttribute("lang"));
-    else if (target.classList.contains("kg-sources-toggle")) showSources(guide, target.getAttribute("aria-pressed") !== "true");
+    else if (target.classList.contains("kg-sources-toggle")) {
+      var show = target.getAttribute("aria-pressed") !== "true";
+      showSources(guide, show);
+      if (element._widget) element._widget.show_sources(show); // remembered with the ticks
+    }
   }
 
   /* The "Show sources" switch. The live widget remembers the choice; the document
-     starts from what it remembered, so nothing moves when the wasm takes over. */
+     starts from what it remembered. */
   function showSources(guide, show) {
     guide.classList.toggle("kg-refs-off", !show);
     var toggle = guide.querySelector(".kg-sources-toggle");
@@ -532,7 +564,7 @@
       return;
     }
     var inProcedure = event.target.closest && event.target.closest(".kg-procedure");
-    if (!inProcedure || event.altKey || event.ctrlKey || event.metaKey || event.target.type === "range") return;
+    if (!inProcedure || inProcedure.closest("[data-kg-live]") || event.altKey || event.ctrlKey || event.metaKey || event.target.type === "range") return;
     var current = Number(guide.getAttribute("data-kg-step")) || 1;
     if (event.key === "ArrowRight") moveStep(element, guide, current + 1);
     else if (event.key === "ArrowLeft") moveStep(element, guide, current - 1);
@@ -540,15 +572,20 @@
     event.preventDefault();
   }
 
-  /* The other language's document is fetched only when a patient asks for it. */
+  /* The other language's document is fetched only when a patient asks for it (with its
+     text table once the wasm is live: the islands move into the new document in the
+     same task as it shows, in its language). */
   function switchLanguage(element, lang) {
     if (!primaryLang(lang)) return;
     var at = where(element);
-    loadDocument(primaryLang(lang)).then(function (data) {
-      if (element._widget) return;
+    var wanted = [loadDocument(primaryLang(lang))];
+    if (element._widget) wanted.push(loadText(primaryLang(lang)));
+    Promise.all(wanted).then(function (loaded) {
+      var data = loaded[0];
       element._document = data;
       at.lang = data.lang;
       var container = show(element, data, at);
+      if (element._widget) element._widget.remount(loaded[1] || null);
       var button = container.querySelector(".kg-lang");
       if (button) button.focus({ preventScroll: true }); // where the patient pressed it
     }, function (error) {
@@ -556,45 +593,44 @@
     });
   }
 
-  /* The wasm has rendered the live widget (hidden) into `live`: swap it in, keeping
-     the patient's place and focus. */
-  function takeOver(element, live) {
-    var documentNode = element._root.querySelector(".kg-mount[data-kg-document]");
-    var focusIndex = -1;
-    var replay = element._kgReplay;
-    var replayIndex = -1;
-    var shownControls = [];
-    var moreOpen = false;
-    element._kgReplay = null;
-    if (documentNode) {
-      var shownMore = documentNode.querySelector(".kg-more");
-      moreOpen = !!shownMore && shownMore.getAttribute("aria-expanded") === "true";
+  /* The wasm takes an island over (see src/components/live.rs): `done` false just before
+     it empties the island's host, true once its island is in it. What the patient had
+     there stays: focus, what they typed or picked, a button they pressed before the wasm
+     arrived (pressed again in the live island). The document is never swapped out. */
+  function claimed(element, host, done) {
+    if (!done) {
+      host._kgPending = null; // the wasm's island, not the document's, fills it now
+      var guide = host.closest(".kg");
+      if (guide) guide._kgIslandsLive = true;
+      var controls = focusables(host);
       var focused = element._root.activeElement;
-      shownControls = focusables(documentNode);
-      if (focused && documentNode.contains(focused)) focusIndex = shownControls.indexOf(focused);
-      if (replay) replayIndex = shownControls.indexOf(replay);
-      documentNode.remove();
+      host._kgBefore = {
+        controls: controls,
+        focus: focused && host.contains(focused) ? controls.indexOf(focused) : -1,
+        replay: element._kgReplay && host.contains(element._kgReplay) ? element._kgReplay : null,
+      };
+      return;
     }
-    if (moreOpen) setMore(live.querySelector(".kg"), true);
-    // What Send to my phone said (and the link to copy by hand) stays where it was.
-    var shownStatus = documentNode && documentNode.querySelector(".kg-share-status");
-    var liveStatus = live.querySelector(".kg-share-status");
-    while (shownStatus && liveStatus && shownStatus.firstChild) liveStatus.appendChild(shownStatus.firstChild);
-    live.hidden = false;
-    element.setAttribute("data-kg-state", "interactive");
-    release(element);
-    var liveControls = focusables(live);
-    if (focusIndex !== -1) {
-      var same = liveControls[focusIndex];
-      if (same) same.focus({ preventScroll: true });
-    }
-    // What the patient did in the document that only the wasm keeps, done again in the
-    // live widget (from a new task, once Yew has finished this render).
+    var before = host._kgBefore;
+    host._kgBefore = null;
+    if (!before) return;
+    var replay = before.replay;
+    if (replay) element._kgReplay = null;
+    var liveControls = focusables(host);
+    var same = before.focus !== -1 && liveControls[before.focus];
+    if (same) same.focus({ preventScroll: true });
+    // From a new task, once Yew has finished this render.
     setTimeout(function () {
-      carryInputs(shownControls, liveControls);
-      var pressed = liveControls[replayIndex];
+      carryInputs(before.controls, liveControls);
+      var pressed = replay && liveControls[before.controls.indexOf(replay)];
       if (pressed && pressed.className === replay.className) pressed.click();
     }, 0);
+  }
+
+  /* Every island is live. */
+  function interactive(element) {
+    element.setAttribute("data-kg-state", "interactive");
+    release(element);
   }
 
   /* Form controls the patient changed in the document (all but the ticks, which the
@@ -944,9 +980,11 @@
         .then(function (results) {
           element._loading = null;
           if (!element.isConnected || element._widget) return;
-          element._widget = results[0].mount(element, element._root, CSS.url, CSS.integrity, function (live) {
-            takeOver(element, live);
-          }, results[2], loadText);
+          element._widget = results[0].mount(element, element._root, CSS.url, CSS.integrity, function () {
+            interactive(element);
+          }, results[2], loadText, function (host, done) {
+            claimed(element, host, done);
+          });
         })
         .catch(function (error) {
           element._loading = null;
@@ -984,10 +1022,19 @@
           show(this, this._document);
           staticOnly(this, new Error("an internal error stopped the interactive guide"));
         }
+      } else if (this._document && this._root && this._root.querySelector(".kg-mount[data-kg-document]")) {
+        // The document is shown in both states: it is filled in again, and the live
+        // islands (if any) move into it. A new `lang` switches the language once live,
+        // as the patient's own switch does (the live state decides, see src/state).
+        var lang = readConfig(this).lang;
+        if (this._widget) this._widget.refresh();
+        if (this._widget && name === "lang" && lang !== this._document.lang) switchLanguage(this, lang);
+        else {
+          show(this, this._document, where(this));
+          if (this._widget) this._widget.remount(null);
+        }
       } else if (this._widget) {
         this._widget.refresh();
-      } else if (this._document && this._root && this._root.querySelector(".kg-mount[data-kg-document]")) {
-        show(this, this._document, where(this));
       }
     }
   }

@@ -1,23 +1,32 @@
-//! `mount`: called by the loader once per element, to put the live widget where the
-//! loader's document (see `crate::document`) is. The top layer: the wasm entry point.
+//! `mount`: called by the loader once per element, to bring the islands of the loader's
+//! document (see `crate::document`) to life. The document stays on screen for good; the
+//! live root (`crate::components::live`) renders each island into its host there. The
+//! top layer: the wasm entry point.
 //!
-//! May use: `components`, `embed`, `content`.
+//! May use: `components`, `embed`, `content`, `state`.
 
-use crate::components::app::{App, AppProps, Resume};
-use crate::content::{Lang, Section, TickKey};
+use crate::components::live::{Live, LiveProps, Outside, Resume};
+use crate::content::{Lang, Section};
 use crate::embed::Config;
+use crate::state::Action;
 use gloo::events::EventListener;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlLinkElement, ShadowRoot};
 use yew::{AppHandle, Callback};
 
-/// One live widget: the loader keeps it on the element, refreshes it when an
-/// attribute changes and destroys it when the element leaves the page.
+/// One live widget: the loader keeps it on the element, tells it what its shell did,
+/// refreshes it when an attribute changes and destroys it when the element leaves.
 #[wasm_bindgen]
 pub struct Widget {
     host: HtmlElement,
-    app: std::rc::Rc<std::cell::RefCell<Option<AppHandle<App>>>>,
+    root: ShadowRoot,
+    app: Rc<RefCell<Option<AppHandle<Live>>>>,
+    /// The props the root was last given, to change one of them.
+    props: Rc<RefCell<Option<LiveProps>>>,
+    outside: Outside,
     _listeners: Vec<EventListener>,
     /// The first render, waiting for its task (dropped with the widget, it never runs).
     _render: Option<gloo::timers::callback::Timeout>,
@@ -25,15 +34,46 @@ pub struct Widget {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Re-reads the element's attributes and updates the widget in place.
+    /// Re-reads the element's attributes and updates the islands in place.
     pub fn refresh(&mut self) {
-        let props = props_for(&self.host);
-        if let Some(app) = self.app.borrow_mut().as_mut() {
-            app.update(props);
+        let config = props_for(&self.host).0;
+        self.update(|props| props.config = config);
+    }
+
+    /// The loader shows a new document (a language switch, a changed attribute): the
+    /// islands move into it, in its language, whose text table `text` is (if another).
+    pub fn remount(&mut self, text: JsValue) -> Result<(), JsValue> {
+        let lang = if text.is_object() {
+            Some(crate::embed::languages::load_document(&text).map_err(JsValue::from)?)
+        } else {
+            None
+        };
+        let Some(guide) = shown_guide(&self.root) else {
+            return Ok(());
+        };
+        if let Some(lang) = lang {
+            self.outside.dispatch(Action::SetLang(lang));
+        }
+        self.update(|props| {
+            props.guide = guide;
+            props.generation = props.generation.wrapping_add(1);
+        });
+        Ok(())
+    }
+
+    /// The loader opened a part of the guide (its section buttons are the only ones).
+    pub fn open_section(&self, name: &str) {
+        if let Some(section) = Section::from_name(name) {
+            self.outside.dispatch(Action::Open(section));
         }
     }
 
-    /// Unmounts the widget and frees its state.
+    /// The loader's "Show sources" switch: kept on the device with the ticks.
+    pub fn show_sources(&self, show: bool) {
+        self.outside.dispatch(Action::SetShowSources(show));
+    }
+
+    /// Unmounts the islands and frees the state.
     pub fn destroy(self) {
         if let Some(app) = self.app.borrow_mut().take() {
             app.destroy();
@@ -41,24 +81,26 @@ impl Widget {
     }
 }
 
-/// Where the patient was in the loader's document, and what they ticked there.
-fn resume_from(root: &ShadowRoot) -> Option<Resume> {
-    let guide = root
-        .query_selector(".kg-mount[data-kg-document] .kg")
-        .ok()
-        .flatten()?;
-    let mut ticks = Vec::new();
-    if let Ok(boxes) = guide.query_selector_all("input[data-key]:checked") {
-        for i in 0..boxes.length() {
-            let key = boxes
-                .item(i)
-                .and_then(|node| node.dyn_into::<Element>().ok())
-                .and_then(|input| input.get_attribute("data-key"))
-                .and_then(|key| TickKey::parse(&key));
-            ticks.extend(key);
+impl Widget {
+    fn update(&self, change: impl FnOnce(&mut LiveProps)) {
+        let mut props = self.props.borrow_mut();
+        if let (Some(props), Some(app)) = (props.as_mut(), self.app.borrow_mut().as_mut()) {
+            change(props);
+            app.update(props.clone());
         }
     }
-    Some(Resume {
+}
+
+/// The document's guide (its `.kg` root) that the loader shows.
+fn shown_guide(root: &ShadowRoot) -> Option<Element> {
+    root.query_selector(".kg-mount[data-kg-document] .kg")
+        .ok()
+        .flatten()
+}
+
+/// Where the patient was in the loader's document.
+fn resume_from(guide: &Element) -> Resume {
+    Resume {
         lang: guide
             .get_attribute("lang")
             .as_deref()
@@ -71,16 +113,11 @@ fn resume_from(root: &ShadowRoot) -> Option<Resume> {
             .get_attribute("data-kg-step")
             .and_then(|n| n.parse::<usize>().ok())
             .and_then(|n| n.checked_sub(1)),
-        ticks,
-        contents_open: guide
-            .query_selector(".kg-nav-toggle[aria-expanded='true']")
-            .ok()
-            .flatten()
-            .is_some(),
-    })
+    }
 }
 
-fn props_for(host: &HtmlElement) -> AppProps {
+/// The configuration from the element's attributes, and the element.
+fn props_for(host: &HtmlElement) -> (Config, Element) {
     let element: &Element = host;
     let page_lang = gloo::utils::document()
         .document_element()
@@ -93,11 +130,7 @@ fn props_for(host: &HtmlElement) -> AppProps {
     let config = Config::from_attributes(|name| element.get_attribute(name), page_lang.as_deref())
         .with_wording(wording.as_deref());
     config.report_warnings();
-    AppProps {
-        config,
-        host: Some(element.clone()),
-        ..AppProps::default()
-    }
+    (config, element.clone())
 }
 
 /// Reads the text table of the language the loader shows (see `mount`), so that `mount`,
@@ -111,15 +144,17 @@ pub fn prepare(guide_document: JsValue) -> Result<(), JsValue> {
         .map_err(JsValue::from)
 }
 
-/// Renders the live widget into `root` once its stylesheet has loaded (so nothing
-/// shows unstyled) and from a task after this one, hidden, and calls `on_rendered` with its container after the first
-/// render: the loader then swaps it for its document in the same frame. The widget
-/// opens where the patient was in the document. The loader links the stylesheet as
-/// soon as the element connects; `mount` links it only if the loader did not.
+/// Brings the islands of the loader's document in `root` to life, once the stylesheet
+/// has loaded and from a task after this one: one Yew root, in a hidden container,
+/// renders each island into its host in the document, one per task, the one on screen
+/// first (see `crate::components::live`). `on_claim(host, done)` is called before a host
+/// is emptied (`done` false) and once its island is in it (true), so the loader can keep
+/// focus and what the patient typed; `on_rendered()` once every island is live.
 ///
 /// `guide_document` is the text table of the language the loader shows
 /// (`kyphoplasty-guide-text-<lang>.json`: the wasm carries no language's text), and
-/// `load_document(tag)` returns a promise of another language's, for a language switch.
+/// `load_document(tag)` returns a promise of another language's, for a changed `lang`.
+#[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
@@ -129,21 +164,35 @@ pub fn mount(
     on_rendered: Option<js_sys::Function>,
     guide_document: JsValue,
     load_document: Option<js_sys::Function>,
+    on_claim: Option<js_sys::Function>,
 ) -> Result<Widget, JsValue> {
     crate::embed::languages::install(load_document);
     crate::embed::languages::load_document(&guide_document).map_err(JsValue::from)?;
     let link = stylesheet_link(&root, &stylesheet_url, stylesheet_integrity)?;
     let container = hidden_container(&root)?;
-    let app = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let app = Rc::new(RefCell::new(None));
+    let kept_props = Rc::new(RefCell::new(None));
+    let outside = Outside::default();
     let render = {
-        let (app, host, root) = (app.clone(), host.clone(), root.clone());
+        let (app, kept_props, outside) = (app.clone(), kept_props.clone(), outside.clone());
+        let (host, root) = (host.clone(), root.clone());
         move || {
-            let props = AppProps {
-                resume: resume_from(&root),
-                on_rendered: Some(swap_in(container.clone(), host.clone(), on_rendered)),
-                ..props_for(&host)
+            let Some(guide) = shown_guide(&root) else {
+                return; // no document to bring to life: it stays the fallback
             };
-            let handle = yew::Renderer::<App>::with_root_and_props(container, props).render();
+            let (config, element) = props_for(&host);
+            let props = LiveProps {
+                config,
+                host: Some(element),
+                resume: resume_from(&guide),
+                guide,
+                generation: 0,
+                outside,
+                on_claim: on_claim.map(js_callback2),
+                on_rendered: Some(rendered(host.clone(), on_rendered)),
+            };
+            *kept_props.borrow_mut() = Some(props.clone());
+            let handle = yew::Renderer::<Live>::with_root_and_props(container, props).render();
             *app.borrow_mut() = Some(handle);
         }
     };
@@ -167,7 +216,10 @@ pub fn mount(
     }
     Ok(Widget {
         host,
+        root,
         app,
+        props: kept_props,
+        outside,
         _listeners: listeners,
         _render: later,
     })
@@ -193,10 +245,8 @@ fn stylesheet_link(
     Ok(link)
 }
 
-/// The live widget's container, hidden until the loader swaps it in for its document
-/// (which stays meanwhile). Before the loader's <slot>: the stylesheet hides the slot
-/// (the practice's fallback) only once a container has content, so a guide that fails
-/// to render leaves the fallback showing.
+/// The live root's own container, hidden and empty: the islands render into the
+/// document through portals. Before the loader's <slot>, like the document's.
 fn hidden_container(root: &ShadowRoot) -> Result<Element, JsValue> {
     let container = gloo::utils::document().create_element("div")?;
     container.set_attribute("class", "kg-mount")?;
@@ -205,19 +255,19 @@ fn hidden_container(root: &ShadowRoot) -> Result<Element, JsValue> {
     Ok(container)
 }
 
-/// After the first render: the loader's `on_rendered` swaps the widget in; without one,
-/// the widget shows itself.
-fn swap_in(
-    shown: Element,
-    host: HtmlElement,
-    on_rendered: Option<js_sys::Function>,
-) -> Callback<()> {
+/// A loader function called with an island's host and whether its island is in it.
+fn js_callback2(function: js_sys::Function) -> Callback<(Element, bool)> {
+    Callback::from(move |(host, done): (Element, bool)| {
+        let _ = function.call2(&JsValue::NULL, &host, &JsValue::from_bool(done));
+    })
+}
+
+/// Once every island is live: the loader's `on_rendered`; without a loader, the
+/// reserved height goes.
+fn rendered(host: HtmlElement, on_rendered: Option<js_sys::Function>) -> Callback<()> {
     Callback::from(move |_| match &on_rendered {
-        Some(swap) => drop(swap.call1(&JsValue::NULL, &shown)),
-        None => {
-            let _ = shown.remove_attribute("hidden");
-            release_reserved_space(&host);
-        }
+        Some(done) => drop(done.call0(&JsValue::NULL)),
+        None => release_reserved_space(&host),
     })
 }
 

@@ -291,3 +291,22 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
         .replace('\'', "&#x27;")
 }
+
+#[test]
+fn warning_signs_show_the_practice_phone_only_when_configured() {
+    let with = render(&[
+        ("sections", "warnings"),
+        ("practice-phone", "+1 555 010 0199"),
+        ("practice-name", "Clinic"),
+    ]);
+    let urgent = &with[with.find("kg-card-urgent").expect("the care team's card")..];
+    assert!(urgent.contains(r#"href="tel:+15550100199""#), "{urgent}");
+    let without = render(&[("sections", "warnings")]);
+    let urgent = &without[without
+        .find("kg-card-urgent")
+        .expect("the care team's card")..];
+    let card = &urgent[..urgent.find("kg-card-unreachable").expect("the card's end")];
+    assert!(!card.contains("tel:"), "{card}");
+    assert!(card.contains("kg-card-note"), "{card}");
+    assert!(without.contains("Call 911 now if"));
+}

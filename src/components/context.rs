@@ -3,7 +3,7 @@
 //! [`use_guide`], and the state, read with [`use_guide_state`] by the views that show it.
 
 use crate::content::text::{self, PracticeValues};
-use crate::content::{guide, Guide, Lang, Section, TickKey};
+use crate::content::{guide, Guide, Lang, TickKey};
 use crate::embed::events::HostEvent;
 use crate::embed::Config;
 use crate::state::{Action, GuideState};
@@ -149,18 +149,6 @@ impl GuideContext {
     /// Whether every section and step is drawn (the document), not just the current one.
     pub fn draws_everything(&self) -> bool {
         self.mode == RenderMode::Document
-    }
-
-    /// Opens the warning signs from a shortcut (the strip, the diary's safety line) and
-    /// tells the host page, the same way from everywhere.
-    pub fn open_warnings<E>(&self) -> Callback<E> {
-        let context = self.clone();
-        Callback::from(move |_| {
-            context.dispatch(Action::OpenAndFocus(Section::Warnings));
-            context.emit(HostEvent::Section {
-                name: Section::Warnings.name(),
-            });
-        })
     }
 
     /// Tells the host page (for its own analytics) what the patient did.

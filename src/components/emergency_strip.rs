@@ -1,4 +1,5 @@
-//! The emergency line on every part of the guide, with the way to the warning signs.
+//! The emergency line on every part of the guide, with the way to the warning signs
+//! (the loader opens them from the button's class, before and after the wasm).
 
 use super::context::{use_guide, GuideContext};
 use crate::content::{text, Section};
@@ -13,12 +14,11 @@ pub struct EmergencyStripProps {
 #[function_component(EmergencyStrip)]
 pub fn emergency_strip(props: &EmergencyStripProps) -> Html {
     let context = use_guide();
-    let open_warnings = context.open_warnings();
     html! {
         <div class="kg-emergency-strip">
             { emergency_line(&context) }
             if props.section != Section::Warnings || context.draws_everything() {
-                <button type="button" class="kg-button kg-button-warning" onclick={open_warnings}>
+                <button type="button" class="kg-button kg-button-warning">
                     { context.guide().ui.see_warning_signs }
                 </button>
             }

@@ -5,7 +5,6 @@
 //! document, a link opens it with that passage highlighted (a text fragment).
 //! Rendered at build time only (`static-guide`); the wasm never shows it.
 
-use super::section_nav::section_title;
 use crate::content::evidence::{statements, Cited};
 use crate::content::text::{self, PracticeValues};
 use crate::content::{guide, Guide, Lang, Locator};
@@ -42,7 +41,7 @@ pub fn evidence_pack(props: &EvidencePackProps) -> Html {
             <p>{ g.ui.evidence_intro }</p>
             <p class="kg-review-stamp">{ stamp }</p>
             { for parts.iter().map(|(section, list)| html! { <>
-                <h2>{ section_title(&g.ui, *section) }</h2>
+                <h2>{ section.title(&g.ui) }</h2>
                 <ol class="kg-evidence-list">
                     { for list.iter().map(|c| statement(g, c)) }
                 </ol>

@@ -4,16 +4,14 @@
 //! On a small screen the tools fold behind one "More" button (a disclosure: a button
 //! with `aria-expanded` and the tools after it), so the header stays one line above the
 //! emergency strip; the stylesheet decides when, the markup is the same at every size.
-//! The loader runs "More" and "Send to my phone" in the document and the live widget
-//! alike (plain script, no wasm): this component draws them and the status line the
+//! The header is the document's: the loader runs every tool in it (plain script, before
+//! and after the wasm, issue 24); this component draws them and the status line the
 //! loader fills in, with the words it says.
 
 use super::context::use_guide;
 use super::heading::Heading;
 use super::sources_toggle::SourcesToggle;
 use crate::content::{read_in, text, Lang};
-use crate::embed::languages;
-use crate::state::Action;
 use yew::prelude::*;
 
 #[function_component(Header)]
@@ -24,23 +22,6 @@ pub fn header() -> Html {
         .into_iter()
         .find(|l| *l != context.lang)
         .unwrap_or(Lang::En);
-    let switch_lang = {
-        let dispatcher = context.dispatcher.clone();
-        // The other language's text is downloaded on first use (one language per visitor).
-        Callback::from(move |_| {
-            let dispatcher = dispatcher.clone();
-            languages::request(other_lang, move |ok| {
-                if ok {
-                    dispatcher.dispatch(Action::SetLang(other_lang));
-                }
-            });
-        })
-    };
-    let print = Callback::from(|_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    });
     let practice = context.config.values.practice_name.as_deref();
     let practice_if = context.shown_if("practice_name");
     html! {
@@ -57,7 +38,7 @@ pub fn header() -> Html {
                 { g.ui.more }
             </button>
             <div class="kg-tools" id="kg-tools">
-                <button type="button" class="kg-button kg-button-secondary kg-print" aria-label={g.ui.print_label} onclick={print}>
+                <button type="button" class="kg-button kg-button-secondary kg-print" aria-label={g.ui.print_label}>
                     { g.ui.print }
                 </button>
                 <button type="button" class="kg-button kg-button-secondary kg-share"
@@ -66,7 +47,7 @@ pub fn header() -> Html {
                     { g.ui.share }
                 </button>
                 <SourcesToggle />
-                <button type="button" class="kg-button kg-button-secondary kg-lang" lang={other_lang.tag()} onclick={switch_lang}>
+                <button type="button" class="kg-button kg-button-secondary kg-lang" lang={other_lang.tag()}>
                     { read_in(other_lang) }
                 </button>
             </div>

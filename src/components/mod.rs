@@ -5,37 +5,49 @@
 //! Below the entry points (`mount`, `document`), above everything else.
 //! May use: `state`, `embed`, `storage`, `diary`, `calendar`, `content`, `islands`.
 
+#[cfg(not(target_arch = "wasm32"))]
 pub mod app;
-mod app_hooks;
 pub mod blank_diary;
 pub mod checklist;
 pub mod context;
 pub mod diary_entries;
 pub mod diary_form;
 pub mod diary_words;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod emergency_strip;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod evidence_pack;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod header;
 pub mod heading;
 pub mod illustration;
+pub mod island_view;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod key_points;
+pub mod live;
+mod live_hooks;
 pub mod my_questions;
 pub mod narration;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod overview;
 pub mod pain_chart;
 pub mod pictogram;
 pub mod print_sheet;
 pub mod procedure;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod questions;
 pub mod read_aloud;
 pub mod review_stamp;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod risks;
 pub mod safety_line;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod section_nav;
 pub mod share_code;
 pub mod source_refs;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod sources;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod sources_toggle;
 #[cfg(feature = "ssr")]
 pub mod static_guide;

@@ -3,30 +3,26 @@
 //! aftercare checklist with empty boxes to tick by hand, and the warning signs; and a
 //! QR code back to the guide.
 
-use super::context::use_guide;
+use super::context::{use_guide, RenderMode};
+use super::live_hooks::use_print_parts;
 use super::pictogram::pictogram;
 use super::review_stamp::ReviewStamp;
 use super::share_code::ShareCode;
 use super::timeline::Timeline;
 use super::warnings::Warnings;
 use crate::content::{text, Checklist, TickKey};
+use crate::islands::Island;
 use yew::prelude::*;
 
 /// How many parts the sheet is drawn in: the warning signs, the timeline, the rest.
 pub const PRINT_PARTS: u8 = 3;
 
-#[derive(Properties, PartialEq)]
-pub struct PrintSheetProps {
-    /// How many of its parts to draw (up to [`PRINT_PARTS`]): the live widget draws
-    /// them one per task after its first render (`use_print_parts`), so no task draws the
-    /// whole sheet; at build time all at once.
-    #[prop_or(PRINT_PARTS)]
-    pub parts: u8,
-}
-
+/// The sheet; live, its parts are drawn one per task after it is taken over
+/// ([`use_print_parts`]), so no task draws the whole sheet; at build time all at once.
 #[function_component(PrintSheet)]
-pub fn print_sheet(props: &PrintSheetProps) -> Html {
+pub fn print_sheet() -> Html {
     let context = use_guide();
+    let parts = use_print_parts(context.mode == RenderMode::Interactive);
     let g = context.guide();
     let practice = context.config.values.practice_name.clone();
     let (name_if, phone_if) = (
@@ -34,7 +30,7 @@ pub fn print_sheet(props: &PrintSheetProps) -> Html {
         context.shown_if("practice_phone"),
     );
     html! {
-        <div class="kg-print-sheet">
+        <div class="kg-print-sheet" data-kg-island={Island::PrintSheet.marker()}>
             if let Some(url) = context.share_url() {
                 <ShareCode {url} />
             }
@@ -45,13 +41,13 @@ pub fn print_sheet(props: &PrintSheetProps) -> Html {
             if let Some(phone) = context.config.practice_phone.clone() {
                 <p class="kg-print-practice" data-kg-if={phone_if} hidden={phone_if.is_some()}>{ text::ui(g.ui.print_phone, &[("phone", &phone)]) }</p>
             }
-            if props.parts >= 1 {
+            if parts >= 1 {
                 <Warnings />
             }
-            if props.parts >= 2 {
+            if parts >= 2 {
                 <Timeline print_sheet=true />
             }
-            if props.parts >= 3 {
+            if parts >= 3 {
                 <AftercareList />
             }
         </div>

@@ -18,10 +18,9 @@ pub fn risks() -> Html {
                         <strong class="kg-topic-title">{ context.text(t.title) }</strong>
                         <p>{ context.text(t.text) }</p>
                         if !t.signs.is_empty() {
-                            // The loader opens the warning signs from this class in the
-                            // document too, as it does for the emergency strip's button.
-                            <button type="button" class="kg-button kg-button-warning kg-risk-signs"
-                                onclick={context.open_warnings()}>{ g.ui.risk_signs }</button>
+                            // The loader opens the warning signs from this class, as it
+                            // does for the emergency strip's button.
+                            <button type="button" class="kg-button kg-button-warning kg-risk-signs">{ g.ui.risk_signs }</button>
                         }
                         { source_refs(context.guide(), t.sources) }
                     </li>

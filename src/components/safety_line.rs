@@ -26,7 +26,6 @@ pub fn safety_line() -> Html {
         return Html::default();
     };
     let practice = context.values().practice_name(g).to_string();
-    let open_warnings = context.open_warnings();
     html! {
         <div class="kg-safety" role="status">
             <p class="kg-safety-why">{ if rise == Rise::SinceLastEntry { g.ui.safety_last } else { g.ui.safety_before } }</p>
@@ -39,7 +38,7 @@ pub fn safety_line() -> Html {
             } else {
                 <p class="kg-card-note">{ g.ui.care_team_no_phone }</p>
             }
-            <button type="button" class="kg-button kg-button-warning" onclick={open_warnings}>{ g.ui.see_warning_signs }</button>
+            <button type="button" class="kg-button kg-button-warning">{ g.ui.see_warning_signs }</button>
         </div>
     }
 }

@@ -3,13 +3,12 @@
 //! One short phrase, not a list: a screen reader used to hear "list, list item,
 //! position 1, set size 2" after every paragraph. Each number is a link whose
 //! accessible name gives the document ("Source 1: Balloon Kyphoplasty"); in the
-//! widget it opens the Sources section and focuses that entry without touching the
-//! host page's URL; in the static guide it is a plain in-page link. The references can
+//! widget the loader opens the Sources section and focuses that entry without touching
+//! the host page's URL; in the static guide it is a plain in-page link. The references can
 //! be hidden on screen (the "Show sources" switch).
 
-use super::context::{use_guide, RenderMode};
+use super::context::use_guide;
 use crate::content::{text, Guide};
-use crate::state::Action;
 use yew::prelude::*;
 
 /// The references for `ids`, numbered as the Sources section lists them.
@@ -48,16 +47,9 @@ pub fn source_refs_view(props: &SourceRefsProps) -> Html {
             g.ui.source_ref_label,
             &[("number", &number), ("title", title)],
         );
-        let onclick = (context.mode != RenderMode::Page).then(|| {
-            let dispatcher = context.dispatcher.clone();
-            Callback::from(move |event: MouseEvent| {
-                event.prevent_default();
-                dispatcher.dispatch(Action::OpenSource(index));
-            })
-        });
         html! { <>
             if i > 0 { { ", " } }
-            <a class="kg-ref" href={format!("#{}", entry_id(index))} aria-label={label} {onclick}>{ number }</a>
+            <a class="kg-ref" href={format!("#{}", entry_id(index))} aria-label={label}>{ number }</a>
         </> }
     });
     html! {

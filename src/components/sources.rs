@@ -2,10 +2,10 @@
 //! them: title, who published it, year and public link where there is one, and the
 //! content's review stamp. Always complete, whether or not the references are shown.
 //!
-//! Each entry can take focus: a reference opens this section and moves focus to its
-//! entry (`source_request` in the state), so a screen reader lands on the document.
+//! Each entry can take focus: a reference opens this section and the loader moves focus
+//! to its entry, so a screen reader lands on the document.
 
-use super::context::{use_guide, use_guide_state};
+use super::context::use_guide;
 use super::heading::Heading;
 use super::review_stamp::ReviewStamp;
 use super::source_refs::entry_id;
@@ -14,33 +14,13 @@ use yew::prelude::*;
 #[function_component(Sources)]
 pub fn sources() -> Html {
     let context = use_guide();
-    let state = use_guide_state();
     let g = context.guide();
-    let list = use_node_ref();
-    {
-        let list = list.clone();
-        use_effect_with(state.source_request, move |(count, index)| {
-            if *count > 0 {
-                let entry = list
-                    .cast::<web_sys::Element>()
-                    .and_then(|l| {
-                        l.query_selector(&format!("#{}", entry_id(*index)))
-                            .ok()
-                            .flatten()
-                    })
-                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-                if let Some(entry) = entry {
-                    let _ = entry.focus();
-                }
-            }
-        });
-    }
     html! {
         <div class="kg-section" data-section="sources">
             <Heading depth={1} focusable=true>{ g.ui.sources_heading }</Heading>
             <p>{ g.ui.sources_intro }</p>
             <ReviewStamp />
-            <ol class="kg-sources" ref={list}>
+            <ol class="kg-sources">
                 { for g.sources.iter().enumerate().map(|(i, s)| html! {
                     <li key={s.id} id={entry_id(i)} tabindex="-1">
                         // Titles are the documents' own, in English: read with English sounds.

@@ -7,7 +7,6 @@ use super::context::{GuideContext, RenderMode};
 use super::emergency_strip::emergency_line;
 use super::heading::Heading;
 use super::illustration::Illustration;
-use super::section_nav::section_title;
 use super::source_refs::source_refs;
 use super::stepper::labels;
 use crate::content::Section;
@@ -53,7 +52,7 @@ pub fn static_guide(props: &StaticGuideProps) -> Html {
                 <nav class="kg-nav" aria-label={g.ui.sections_label}>
                     <ul>
                         { for config.sections.iter().map(|s| html! {
-                            <li><a class="kg-nav-button" href={format!("#kg-{}", s.name())}>{ section_title(&g.ui, *s) }</a></li>
+                            <li><a class="kg-nav-button" href={format!("#kg-{}", s.name())}>{ s.title(&g.ui) }</a></li>
                         }) }
                     </ul>
                 </nav>

@@ -54,4 +54,20 @@ impl Section {
             .into_iter()
             .find(|s| s.name().eq_ignore_ascii_case(name.trim()))
     }
+
+    /// The section's name in the patient's language (its button, its links).
+    pub fn title(self, ui: &super::Ui) -> &'static str {
+        match self {
+            Section::Overview => ui.section_overview,
+            Section::Procedure => ui.section_procedure,
+            Section::Before => ui.section_before,
+            Section::Aftercare => ui.section_aftercare,
+            Section::Warnings => ui.section_warnings,
+            Section::Risks => ui.section_risks,
+            Section::Questions => ui.section_questions,
+            Section::Visit => ui.section_visit,
+            Section::Understanding => ui.section_understanding,
+            Section::Sources => ui.section_sources,
+        }
+    }
 }

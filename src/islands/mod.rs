@@ -3,11 +3,13 @@
 //! change) is the document's and the loader's; an island is where the wasm adds
 //! behaviour: remembered ticks, the illustration's controls, the calendar, the diary.
 //!
-//! Each island's host element carries `data-kg-island="<marker>"`, in the build-time
-//! document and in the live widget alike, so the loader and the wasm find the same
-//! element. This enum is the one registry of islands: a new island is a variant here
-//! (its marker and its section), its view in `components::app::island_view`, and the
-//! marker on its component's root element.
+//! Each island's root element carries `data-kg-island="<marker>"`, in the build-time
+//! document and in the live widget alike. The live root (`components::live`) renders
+//! each island through a portal into its host in the loader's document: its section's
+//! panel, which holds nothing else, or (for a part outside the panels) where the
+//! document's copy was. This enum is the one registry of islands: a new island is a
+//! variant here (its marker and its section), its view in
+//! `components::island_view::island_view`, and the marker on its component's root element.
 //!
 //! May use: `content`.
 
@@ -26,17 +28,21 @@ pub enum Island {
     Visit,
     /// Check your understanding: the questions, their feedback, the kept answers.
     Understanding,
+    /// The printed aftercare sheet: its timeline has the patient's dates and its QR code
+    /// the page's address, which only the wasm knows. Not in a panel: the guide's last part.
+    PrintSheet,
 }
 
 impl Island {
     /// Every island, in the guide's order (the order the wasm takes them over after the
     /// one on screen).
-    pub const ALL: [Island; 5] = [
+    pub const ALL: [Island; 6] = [
         Island::Stepper,
         Island::ChecklistBefore,
         Island::ChecklistAftercare,
         Island::Visit,
         Island::Understanding,
+        Island::PrintSheet,
     ];
 
     /// The value of `data-kg-island` on the island's host element: part of the
@@ -48,6 +54,7 @@ impl Island {
             Island::ChecklistAftercare => "checklist-aftercare",
             Island::Visit => "visit",
             Island::Understanding => "understanding",
+            Island::PrintSheet => "print-sheet",
         }
     }
 
@@ -56,20 +63,24 @@ impl Island {
         Island::ALL.into_iter().find(|i| i.marker() == marker)
     }
 
-    /// The section whose panel holds the island.
-    pub fn section(self) -> Section {
+    /// The section whose panel is the island's host (the panel holds nothing else);
+    /// `None` for the print sheet, which is the host of itself.
+    pub fn section(self) -> Option<Section> {
         match self {
-            Island::Stepper => Section::Procedure,
-            Island::ChecklistBefore => Section::Before,
-            Island::ChecklistAftercare => Section::Aftercare,
-            Island::Visit => Section::Visit,
-            Island::Understanding => Section::Understanding,
+            Island::Stepper => Some(Section::Procedure),
+            Island::ChecklistBefore => Some(Section::Before),
+            Island::ChecklistAftercare => Some(Section::Aftercare),
+            Island::Visit => Some(Section::Visit),
+            Island::Understanding => Some(Section::Understanding),
+            Island::PrintSheet => None,
         }
     }
 
     /// The island a section is made of, if it is one (the other sections are document only).
     pub fn in_section(section: Section) -> Option<Island> {
-        Island::ALL.into_iter().find(|i| i.section() == section)
+        Island::ALL
+            .into_iter()
+            .find(|i| i.section() == Some(section))
     }
 
     /// The island that shows `list`.
@@ -89,8 +100,11 @@ mod tests {
     fn markers_are_unique_and_read_back() {
         for island in Island::ALL {
             assert_eq!(Island::from_marker(island.marker()), Some(island));
-            assert_eq!(Island::in_section(island.section()), Some(island));
+            if let Some(section) = island.section() {
+                assert_eq!(Island::in_section(section), Some(island));
+            }
         }
+        assert_eq!(Island::PrintSheet.section(), None);
         assert_eq!(Island::from_marker("header"), None);
         assert_eq!(Island::in_section(Section::Sources), None);
     }
@@ -98,7 +112,7 @@ mod tests {
     #[test]
     fn each_checklist_has_its_island() {
         for list in Checklist::ALL {
-            assert_eq!(Island::for_checklist(list).section(), list.section());
+            assert_eq!(Island::for_checklist(list).section(), Some(list.section()));
         }
     }
 }

@@ -36,18 +36,9 @@ pub struct GuideState {
     pub procedure_date: Option<Date>,
     /// Whether ticks are being remembered, so the checklist can say so.
     pub persistence: Persistence,
-    /// Bumped when a section is opened from a control that then disappears (the
-    /// "Warning signs" shortcut): the section's heading takes focus, so focus is not lost.
-    pub focus_request: u32,
     /// Whether the "Sources 1, 4" references show beside the text (remembered on the device).
     /// The Sources section lists the documents either way.
     pub show_sources: bool,
-    /// The source (index in the Sources list) a reference asked to open, and a counter
-    /// bumped on every ask, so the Sources section focuses that entry each time.
-    pub source_request: (u32, usize),
-    /// Whether the "Contents" list is open (on small screens the parts of the guide
-    /// fold behind one button; wider, the list always shows and this changes nothing).
-    pub contents_open: bool,
     pub walkthrough: Walkthrough,
     /// How the last walkthrough ended, for the host event; `None` while one runs.
     pub walk_end: Option<WalkEnd>,
@@ -80,10 +71,7 @@ impl GuideState {
             ticks: BTreeSet::new(),
             procedure_date: None,
             persistence: Persistence::Remembered,
-            focus_request: 0,
             show_sources: true,
-            source_request: (0, 0),
-            contents_open: false,
             walkthrough: Walkthrough::Off,
             walk_end: None,
             diary: Diary::default(),
@@ -220,9 +208,8 @@ pub enum Action {
         lang: Lang,
         start_step: usize,
     },
+    /// The loader opened a part of the guide (its section buttons are the only ones).
     Open(Section),
-    /// Opens a section and moves focus to its heading.
-    OpenAndFocus(Section),
     /// Moves through the steps (pausing a walkthrough: it is the patient's own move).
     Step(StepMove),
     SetInflation(f64),
@@ -236,10 +223,6 @@ pub enum Action {
     SetPersistence(Persistence),
     /// Shows or hides the source references beside the text.
     SetShowSources(bool),
-    /// Opens the Sources section at one entry (its index), which then takes focus.
-    OpenSource(usize),
-    /// Opens or closes the "Contents" list.
-    SetContentsOpen(bool),
     /// The walkthrough's controls and narration.
     Walk(Walk),
     /// Adds the day's diary entry, or replaces that day's (the reducer applies the limits).
@@ -282,28 +265,16 @@ impl Reducible for GuideState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         let last = self.last_step();
-        // A patient's own change of step (or language) pauses the walkthrough; opening
-        // a part of the guide closes the Contents list.
+        // A patient's own change of step (or language) pauses the walkthrough.
         let manual = matches!(action, Action::Step(_) | Action::SetLang(_));
         if manual && self.walkthrough == Walkthrough::Playing {
             next.walkthrough = Walkthrough::Paused;
         }
-        if matches!(
-            action,
-            Action::Open(_) | Action::OpenAndFocus(_) | Action::OpenSource(_)
-        ) {
-            next.contents_open = false;
-        }
         match action {
             Action::SetLang(lang) => next.lang = lang,
             Action::Open(section) => next.section = section,
-            Action::OpenAndFocus(section) => {
-                next.section = section;
-                next.focus_request = self.focus_request.wrapping_add(1);
-            }
             Action::Configure { lang, start_step } => next.configure(lang, start_step),
             Action::Step(step_move) => next.step = self.step_after(step_move),
-            Action::SetContentsOpen(open) => next.contents_open = open,
             Action::Walk(walk) => next.walk(walk, last),
             Action::SetInflation(amount) => {
                 next.inflation = if amount.is_finite() {
@@ -330,10 +301,6 @@ impl Reducible for GuideState {
             Action::SetProcedureDate(date) => next.procedure_date = date,
             Action::SetPersistence(p) => next.persistence = p,
             Action::SetShowSources(show) => next.show_sources = show,
-            Action::OpenSource(index) => {
-                next.section = Section::Sources;
-                next.source_request = (self.source_request.0.wrapping_add(1), index);
-            }
             Action::SaveEntry(entry) => next.diary.save_entry(entry),
             Action::DeleteEntry(date) => {
                 next.diary.entries.remove(&date);

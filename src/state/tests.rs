@@ -55,14 +55,6 @@ fn ticks_are_added_removed_and_cleared() {
 }
 
 #[test]
-fn opening_with_focus_asks_for_focus_each_time() {
-    let s = state().reduce(Action::OpenAndFocus(Section::Warnings));
-    assert_eq!((s.section, s.focus_request), (Section::Warnings, 1));
-    let s = s.reduce(Action::OpenAndFocus(Section::Warnings));
-    assert_eq!(s.focus_request, 2);
-}
-
-#[test]
 fn the_walkthrough_plays_pauses_resumes_and_stops() {
     let s = state().reduce(Action::Walk(Walk::Start));
     assert_eq!(
@@ -136,18 +128,6 @@ fn the_walkthrough_ends_after_the_last_step_or_when_the_patient_leaves() {
 }
 
 #[test]
-fn opening_a_part_closes_the_contents_list() {
-    let s = state().reduce(Action::SetContentsOpen(true));
-    assert!(s.contents_open);
-    let s = s.reduce(Action::Open(Section::Before));
-    assert!(!s.contents_open);
-    let s = s
-        .reduce(Action::SetContentsOpen(true))
-        .reduce(Action::OpenAndFocus(Section::Warnings));
-    assert!(!s.contents_open);
-}
-
-#[test]
 fn sections_read_their_attribute_names() {
     for section in Section::ALL {
         assert_eq!(Section::from_name(section.name()), Some(section));
@@ -157,12 +137,11 @@ fn sections_read_their_attribute_names() {
 }
 
 #[test]
-fn a_source_reference_opens_the_sources_at_that_entry_every_time() {
-    let s = state().reduce(Action::OpenSource(3));
-    assert_eq!((s.section, s.source_request), (Section::Sources, (1, 3)));
-    assert_eq!(s.focus_request, 0, "the entry takes focus, not the heading");
-    let s = s.reduce(Action::OpenSource(3));
-    assert_eq!(s.source_request, (2, 3));
+fn the_shell_tells_the_state_which_part_is_open_and_whether_sources_show() {
+    // The loader opens the parts; the state hears of it (it ends a walkthrough when the
+    // patient leaves the procedure) and keeps the sources switch to save it.
+    let s = state().reduce(Action::Open(Section::Sources));
+    assert_eq!(s.section, Section::Sources);
     let s = s.reduce(Action::SetShowSources(false));
     assert!(!s.show_sources);
 }

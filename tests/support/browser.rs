@@ -2,9 +2,11 @@
 //! is given, a fresh element it renders into, and finding things in it. Shared by
 //! `tests/browser.rs` and `tests/browser_diary.rs`; each waits for the render its own way.
 
-use kyphoplasty_guide_core::components::app::{App, AppProps};
+use kyphoplasty_guide_core::components::live::{Live, LiveProps, Outside};
 use kyphoplasty_guide_core::embed::languages;
+use kyphoplasty_guide_core::islands::Island;
 use kyphoplasty_guide_core::Config;
+use std::cell::RefCell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -38,16 +40,27 @@ pub fn load_languages() {
     languages::install(Some(fetch.into_js_value().unchecked_into()));
 }
 
-/// Renders a widget with the given attributes into a fresh element at the end of the
-/// page (its text loaded first); the caller waits for it to render.
+thread_local! {
+    /// The way into the last widget's state, as the loader's shell has it.
+    static OUTSIDE: RefCell<Outside> = RefCell::new(Outside::default());
+}
+
+/// What the loader's shell tells the last widget rendered (a section opened, a language).
+pub fn shell() -> Outside {
+    OUTSIDE.with(|outside| outside.borrow().clone())
+}
+
+/// Renders a widget with the given attributes at the end of the page (its text loaded
+/// first), as the loader does: a document's guide with a host for each island (its
+/// section's panel, or the print sheet; only the sections the configuration keeps, as
+/// the loader removes the others), and the live root, in a container of its own, taking
+/// the islands over. Returns the guide; the caller waits for the islands to render.
 pub fn render_in_page(attributes: &[(&str, &str)]) -> Element {
     let document = gloo::utils::document();
-    let root = document.create_element("div").expect("div");
-    document
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
+    let body = document.body().expect("body");
+    let guide = document.create_element("div").expect("div");
+    guide.set_class_name("kg");
+    body.append_child(&guide).expect("append");
     let attrs: Vec<(String, String)> = attributes
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -61,15 +74,42 @@ pub fn render_in_page(attributes: &[(&str, &str)]) -> Element {
         },
         None,
     );
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
+    guide
+        .set_attribute("lang", config.lang.tag())
+        .expect("lang");
+    for island in Island::ALL {
+        let host = document.create_element("div").expect("div");
+        match island.section() {
+            Some(section) if config.sections.contains(&section) => {
+                host.set_attribute("data-kg-panel", section.name())
+                    .expect("panel");
+            }
+            Some(_) => continue,
+            None => host
+                .set_attribute("data-kg-island", island.marker())
+                .expect("marker"),
+        }
+        guide.append_child(&host).expect("append");
+    }
+    let container = document.create_element("div").expect("div");
+    body.append_child(&container).expect("append");
+    let outside = Outside::default();
+    OUTSIDE.with(|last| *last.borrow_mut() = outside.clone());
+    yew::Renderer::<Live>::with_root_and_props(
+        container,
+        LiveProps {
             config,
-            ..AppProps::default()
+            host: None,
+            guide: guide.clone(),
+            resume: Default::default(),
+            generation: 0,
+            outside,
+            on_claim: None,
+            on_rendered: None,
         },
     )
     .render();
-    root
+    guide
 }
 
 pub fn find(root: &Element, selector: &str) -> HtmlElement {

@@ -3,10 +3,7 @@
 //! part of the guide that says it.
 
 use crate::components::context::{GuideContext, RenderMode};
-use crate::components::section_nav::section_title;
 use crate::content::{text, QuizOption, QuizQuestion};
-use crate::embed::events::HostEvent;
-use crate::state::Action;
 use yew::prelude::*;
 
 /// The feedback for the option `picked` of the question `q`.
@@ -46,25 +43,16 @@ pub fn see_also(context: &GuideContext, q: &'static QuizQuestion) -> Html {
     }
     let label = text::ui(
         ui.understanding_read_more,
-        &[("section", section_title(ui, section))],
+        &[("section", section.title(ui))],
     );
     let href = format!("#kg-{}", section.name());
+    // The loader opens the part (and moves focus to its heading), before and after the
+    // wasm: the section buttons are its own.
     let content = match context.mode {
         RenderMode::Page => html! { <a class="kg-quiz-link" {href}>{ label }</a> },
-        RenderMode::Document => html! {
+        RenderMode::Document | RenderMode::Interactive => html! {
             <button type="button" class="kg-quiz-link kg-link-button" data-section={section.name()}>{ label }</button>
         },
-        RenderMode::Interactive => {
-            let context = context.clone();
-            let onclick = Callback::from(move |event: MouseEvent| {
-                event.prevent_default();
-                context.dispatch(Action::OpenAndFocus(section));
-                context.emit(HostEvent::Section {
-                    name: section.name(),
-                });
-            });
-            html! { <a class="kg-quiz-link" {href} {onclick}>{ label }</a> }
-        }
     };
     html! { <p class="kg-quiz-see">{ content }</p> }
 }

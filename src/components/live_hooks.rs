@@ -1,20 +1,11 @@
-//! `App`'s effects, one hook each: what the root does besides laying out the guide.
+//! The live root's effects (see [`super::live`]), one hook each: what it does besides
+//! rendering the islands.
 
 use super::print_sheet::PRINT_PARTS;
 use crate::embed::events::HostEvent;
 use crate::embed::{languages, Config};
 use crate::state::{Action, GuideState, Walkthrough};
 use yew::prelude::*;
-
-/// Tells the loader once the first render is in the DOM.
-#[hook]
-pub fn use_rendered(on_rendered: Option<Callback<()>>) {
-    use_effect_with((), move |_| {
-        if let Some(callback) = on_rendered {
-            callback.emit(());
-        }
-    });
-}
 
 /// A changed `lang` or `start-step` attribute: the reducer decides what changed (see
 /// `GuideState::configured`); a new language is loaded first. On the first render
@@ -60,46 +51,10 @@ pub fn use_walkthrough_events(
     });
 }
 
-/// The practice's accent colour, set through the CSSOM, which a strict CSP allows (a
-/// style attribute would not be).
-#[hook]
-pub fn use_accent(root: &NodeRef, accent: Option<String>) {
-    let root = root.clone();
-    use_effect_with(accent, move |accent| {
-        if let Some(element) = root.cast::<web_sys::HtmlElement>() {
-            let style = element.style();
-            let _ = match accent {
-                Some(colour) => style.set_property("--kg-accent", colour),
-                None => style.remove_property("--kg-accent").map(|_| ()),
-            };
-        }
-    });
-}
-
-/// Moves focus to the open section's heading when the state asks (the control the
-/// patient used is about to disappear).
-#[hook]
-pub fn use_focus_request(root: &NodeRef, request: u32) {
-    let root = root.clone();
-    use_effect_with(request, move |request| {
-        if *request > 0 {
-            let heading = root
-                .cast::<web_sys::Element>()
-                .and_then(|r| r.query_selector(".kg-body [tabindex='-1']").ok().flatten())
-                .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok());
-            if let Some(heading) = heading {
-                let _ = heading.focus();
-            }
-        }
-    });
-}
-
-/// How many of the print sheet's parts (`PrintSheet`'s `parts`) are drawn: all at once at
-/// build time; in the live widget none in its first render and then one more per task,
-/// so the task that renders the widget and swaps it in for the document does only what
-/// shows, and no later task draws the whole sheet at once (the sheet is most of the
-/// widget's elements; one long task at 4x CPU was the whole guide, issue 24). Printing
-/// comes later than that.
+/// How many of the print sheet's parts are drawn: all at once at build time; live, none
+/// in the render that takes the sheet over and then one more per task, so no task draws
+/// the whole sheet at once (the sheet is most of the guide's elements: a long task at 4x
+/// CPU, issue 24). Printing comes later than that.
 #[hook]
 pub fn use_print_parts(live: bool) -> u8 {
     let drawn = use_state(|| if live { 0 } else { PRINT_PARTS });
@@ -112,4 +67,14 @@ pub fn use_print_parts(live: bool) -> u8 {
         });
     }
     *drawn
+}
+
+/// Keeps the document's `data-kg-step` on the live step, as the loader keeps it on the
+/// document's: the loader reads it to open a new document (a language switch) at the
+/// patient's step, and the stylesheet and tests read it as the step shown.
+#[hook]
+pub fn use_step_on_document(guide: &web_sys::Element, step: usize) {
+    use_effect_with((guide.clone(), step), move |(guide, step)| {
+        let _ = guide.set_attribute("data-kg-step", &(step + 1).to_string());
+    });
 }
