@@ -505,6 +505,14 @@
       if (entry) entry.focus();
       return;
     }
+    var partLink = event.target.closest("a.kg-quiz-link[data-section]");
+    if (partLink && guide.contains(partLink)) {
+      // The live quiz's "Read more in the part …": the part opens, focus on its heading.
+      event.preventDefault();
+      openPart(element, guide, partLink.getAttribute("data-section"), true);
+      emit(element, "section", { section: partLink.getAttribute("data-section") });
+      return;
+    }
     var target = event.target.closest("button");
     if (!target || !guide.contains(target) || target.getAttribute("aria-disabled") === "true") return;
     var current = Number(guide.getAttribute("data-kg-step")) || 1;
@@ -946,16 +954,14 @@
         show(element, results[0]);
         release(element);
       });
-      // Without its document (a network error) the wasm, when it is here, renders the
-      // guide from its text table; only if that fails too does the fallback stay.
+      // Without its document (a network error, a file refused) the fallback stays: the
+      // wasm brings the document's islands to life and has nothing to do without it.
       shown.catch(function () {});
-      // 2. The WebAssembly, once the document is up (or cannot be): on a slow network
-      //    it would otherwise share the bandwidth with the text the patient waits for.
-      //    Then only when it is wanted (see whenWanted).
-      var afterDocument = shown.then(function () {}, function () {});
-      //    The wasm has no text of its own: it reads the text table of the shown
-      //    document's language (or the configured one's if none is shown).
-      this._loading = afterDocument
+      // 2. The WebAssembly, once the document is up: on a slow network it would
+      //    otherwise share the bandwidth with the text the patient waits for. Then only
+      //    when it is wanted (see whenWanted). It has no text of its own: it reads the
+      //    text table of the shown document's language.
+      this._loading = shown
         .then(function () { return whenWanted(element); })
         .then(function () {
           element._kgWant = null;

@@ -180,17 +180,7 @@ pub fn mount(
             let Some(guide) = shown_guide(&root) else {
                 return; // no document to bring to life: it stays the fallback
             };
-            let (config, element) = props_for(&host);
-            let props = LiveProps {
-                config,
-                host: Some(element),
-                resume: resume_from(&guide),
-                guide,
-                generation: 0,
-                outside,
-                on_claim: on_claim.map(js_callback2),
-                on_rendered: Some(rendered(host.clone(), on_rendered)),
-            };
+            let props = live_props(&host, guide, outside, on_claim, on_rendered);
             *kept_props.borrow_mut() = Some(props.clone());
             let handle = yew::Renderer::<Live>::with_root_and_props(container, props).render();
             *app.borrow_mut() = Some(handle);
@@ -223,6 +213,28 @@ pub fn mount(
         _listeners: listeners,
         _render: later,
     })
+}
+
+/// The live root's first props: the element's configuration, where the patient is in
+/// `guide`, and the loader's callbacks.
+fn live_props(
+    host: &HtmlElement,
+    guide: Element,
+    outside: Outside,
+    on_claim: Option<js_sys::Function>,
+    on_rendered: Option<js_sys::Function>,
+) -> LiveProps {
+    let (config, element) = props_for(host);
+    LiveProps {
+        config,
+        host: Some(element),
+        resume: resume_from(&guide),
+        guide,
+        generation: 0,
+        outside,
+        on_claim: on_claim.map(js_callback2),
+        on_rendered: Some(rendered(host.clone(), on_rendered)),
+    }
 }
 
 /// The shadow root's stylesheet: the loader's link, or one made here if it made none.

@@ -137,9 +137,15 @@ async fn unreadable_saved_data_is_backed_up_and_the_patient_told() {
 async fn the_islands_change_language_when_the_shell_does() {
     // The header's language button is the loader's (tests/e2e/static-first.test.mjs);
     // what it tells the live widget must change every string the islands draw.
-    let root = mount(&example("minimal").pairs()).await;
+    let root = mount(&example("procedure").pairs()).await;
     wait_for(&root, ".kg-step-title").await;
     assert!(text(&root, ".kg-step-title").contains("Step 1 of 8"));
+    let english = text(&root, ".kg-procedure");
+    // As `Widget::remount` does: the new language's text table first, then the switch.
+    kyphoplasty_guide_core::embed::languages::load_document(&support::browser::guide_document(
+        "es",
+    ))
+    .expect("Spanish loads");
     support::browser::shell().dispatch(Action::SetLang(Lang::Es));
     settle().await;
     assert!(
@@ -147,7 +153,10 @@ async fn the_islands_change_language_when_the_shell_does() {
         "{}",
         text(&root, ".kg-step-title")
     );
-    assert!(text(&root, "[data-kg-panel='before']").contains("Antes"));
+    let spanish = text(&root, ".kg-procedure");
+    for word in ["Step", "Next", "Previous"] {
+        assert!(english.contains(word) && !spanish.contains(word), "{word}");
+    }
 }
 
 fn dispatch_key(target: &Element, key: &str) {

@@ -124,6 +124,7 @@ pub fn live(props: &LiveProps) -> Html {
     crate::state::sync::use_storage_sync(&state, &config.storage_key, false);
     super::live_hooks::use_walkthrough_events(&state, props.host.clone());
     super::live_hooks::use_step_on_document(&props.guide, state.step);
+    super::live_hooks::use_accent(&props.guide, config.accent.clone());
     let context = use_memo(
         (config.clone(), state.lang, props.host.clone()),
         |(config, lang, host)| {

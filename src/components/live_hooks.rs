@@ -69,6 +69,23 @@ pub fn use_print_parts(live: bool) -> u8 {
     *drawn
 }
 
+/// The practice's accent colour on the document's guide, as the configuration made it
+/// readable (a pale one darkened, with a warning): the loader keeps the default colour
+/// for an accent it cannot use as given. Set through the CSSOM, which a strict CSP
+/// allows (a style attribute would not be).
+#[hook]
+pub fn use_accent(guide: &web_sys::Element, accent: Option<String>) {
+    use_effect_with((guide.clone(), accent), |(guide, accent)| {
+        if let Some(guide) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(guide) {
+            let style = guide.style();
+            let _ = match accent {
+                Some(colour) => style.set_property("--kg-accent", colour),
+                None => style.remove_property("--kg-accent").map(|_| ()),
+            };
+        }
+    });
+}
+
 /// Keeps the document's `data-kg-step` on the live step, as the loader keeps it on the
 /// document's: the loader reads it to open a new document (a language switch) at the
 /// patient's step, and the stylesheet and tests read it as the step shown.

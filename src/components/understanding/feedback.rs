@@ -47,10 +47,13 @@ pub fn see_also(context: &GuideContext, q: &'static QuizQuestion) -> Html {
     );
     let href = format!("#kg-{}", section.name());
     // The loader opens the part (and moves focus to its heading), before and after the
-    // wasm: the section buttons are its own.
+    // wasm: opening parts is its own. Live, a link, as the quiz's feedback reads.
     let content = match context.mode {
         RenderMode::Page => html! { <a class="kg-quiz-link" {href}>{ label }</a> },
-        RenderMode::Document | RenderMode::Interactive => html! {
+        RenderMode::Interactive => html! {
+            <a class="kg-quiz-link" {href} data-section={section.name()}>{ label }</a>
+        },
+        RenderMode::Document => html! {
             <button type="button" class="kg-quiz-link kg-link-button" data-section={section.name()}>{ label }</button>
         },
     };
