@@ -14,8 +14,9 @@ use crate::content::{text, Checklist, TickKey};
 use crate::islands::Island;
 use yew::prelude::*;
 
-/// How many parts the sheet is drawn in: the warning signs, the timeline, the rest.
-pub const PRINT_PARTS: u8 = 3;
+/// How many parts the sheet is drawn in: the QR code (encoding it tries every mask, the
+/// heaviest part at 4x CPU), the warning signs, the timeline, the rest.
+pub const PRINT_PARTS: u8 = 4;
 
 /// The sheet; live, its parts are drawn one per task after it is taken over
 /// ([`use_print_parts`]), so no task draws the whole sheet; at build time all at once.
@@ -31,7 +32,7 @@ pub fn print_sheet() -> Html {
     );
     html! {
         <div class="kg-print-sheet" data-kg-island={Island::PrintSheet.marker()}>
-            if let Some(url) = context.share_url() {
+            if let Some(url) = context.share_url().filter(|_| parts >= 1) {
                 <ShareCode {url} />
             }
             <p class="kg-print-title">{ g.ui.print_heading }</p>
@@ -41,13 +42,13 @@ pub fn print_sheet() -> Html {
             if let Some(phone) = context.config.practice_phone.clone() {
                 <p class="kg-print-practice" data-kg-if={phone_if} hidden={phone_if.is_some()}>{ text::ui(g.ui.print_phone, &[("phone", &phone)]) }</p>
             }
-            if parts >= 1 {
+            if parts >= 2 {
                 <Warnings />
             }
-            if parts >= 2 {
+            if parts >= 3 {
                 <Timeline print_sheet=true />
             }
-            if parts >= 3 {
+            if parts >= 4 {
                 <AftercareList />
             }
         </div>

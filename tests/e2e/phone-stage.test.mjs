@@ -19,9 +19,12 @@ after(async () => {
   await server?.close();
 });
 
-/** Where the shown step's picture, its pager and the stage are, in viewport px. */
+/** Where the shown step's picture, its pager and the stage are, in viewport px, as the
+ * next frame paints them (the loader keeps the step's text under the held stage in that
+ * frame's animation callback, not in the task of the step change). */
 function layout(page) {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     const root = document.querySelector("kyphoplasty-guide").shadowRoot;
     const stepper = root.querySelector(".kg-stepper:not([hidden])");
     const box = (sel) => {
