@@ -69,18 +69,18 @@ export async function calibrate(browser, origin, rate) {
   return Math.min(...times);
 }
 
-/** The live widget's rendered markup (`.kg-mount`, without the <slot> and <link>), from a live page. */
+/** The live guide's markup (the document's `.kg-mount`, without the <slot> and <link>), from a live page. */
 export async function captureMarkup(browser, origin) {
   const { context, page } = await freshPage(browser, 1);
   const ready = consoleSignal(page, "bench:ready");
   await page.goto(origin + "/bench-startup-1.html");
   await ready;
-  // The live widget's markup, not the document it replaces: "bench:ready" comes with the
-  // first `.kg`, which can still be the document (smaller: hidden parts are built later).
+  // The guide once live: the document the loader shows, with the islands the wasm has
+  // rendered into it (issue 24: the document stays; the live root's own container is empty).
   await page.waitForFunction(() => document.querySelector("kyphoplasty-guide").getAttribute("data-kg-state") === "interactive", null, { timeout: TIMEOUT });
   await sleep(300);
   const markup = await page.evaluate(() => {
-    const mount = document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg-mount");
+    const mount = document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg-mount[data-kg-document]");
     return mount.outerHTML;
   });
   await context.close();
