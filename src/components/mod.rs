@@ -2,60 +2,46 @@
 //! components read the configuration through [`context::use_guide`], the state through
 //! [`context::use_guide_state`], and dispatch actions.
 //!
+//! The folders show the shape (issue 24): [`shell`] holds the views only the build-time
+//! document draws (compiled only natively); each island has its folder ([`steps`],
+//! [`checklists`], [`my_visit`], [`understanding`], [`printed`]); [`live`] is the wasm's
+//! one root, which renders the islands into the document. The views the islands share
+//! (the context, headings, source references, warnings, pictograms) stay at this level.
+//!
 //! Below the entry points (`mount`, `document`), above everything else.
 //! May use: `state`, `embed`, `storage`, `diary`, `calendar`, `content`, `islands`.
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod app;
-pub mod blank_diary;
-pub mod checklist;
+pub mod checklists;
 pub mod context;
-pub mod diary_entries;
-pub mod diary_form;
-pub mod diary_words;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod emergency_strip;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod evidence_pack;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod header;
 pub mod heading;
 pub mod illustration;
 pub mod island_view;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod key_points;
 pub mod live;
 mod live_hooks;
-pub mod my_questions;
-pub mod narration;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod overview;
-pub mod pain_chart;
+pub mod my_visit;
 pub mod pictogram;
-pub mod print_sheet;
-pub mod procedure;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod questions;
-pub mod read_aloud;
+pub mod printed;
 pub mod review_stamp;
 #[cfg(not(target_arch = "wasm32"))]
-pub mod risks;
-pub mod safety_line;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod section_nav;
-pub mod share_code;
+pub mod shell;
 pub mod source_refs;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod sources;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod sources_toggle;
-#[cfg(feature = "ssr")]
-pub mod static_guide;
-pub mod step_list;
-pub mod stepper;
-pub mod timeline;
+pub mod steps;
 pub mod understanding;
-pub mod visit;
-pub mod visit_tools;
-pub mod walkthrough;
 pub mod warnings;
+
+// Each island's views in their folder; re-exported here, so `crate::components::<view>`
+// names a view wherever its folder is.
+pub use checklists::{checklist, timeline};
+pub use my_visit::{
+    blank_diary, diary_entries, diary_form, diary_words, my_questions, pain_chart, safety_line,
+    visit, visit_tools,
+};
+pub use printed::{print_sheet, share_code};
+#[cfg(feature = "ssr")]
+pub use shell::static_guide;
+#[cfg(not(target_arch = "wasm32"))]
+pub use shell::{
+    app, emergency_strip, evidence_pack, header, key_points, overview, questions, risks,
+    section_nav, sources, sources_toggle,
+};
+pub use steps::{narration, procedure, read_aloud, step_list, stepper, walkthrough};
