@@ -87,7 +87,7 @@ test("it lists the slot, the CSS part and README's custom properties with the st
   assert.deepEqual(names(element.slots), [""]);
   assert.deepEqual(names(element.cssParts), ["kg-title"]);
   assert.match(read("README.md"), /::part\(kg-title\)/);
-  assert.match(read("src", "components", "header.rs"), /part="kg-title"/);
+  assert.match(read("src", "components", "shell", "header.rs"), /part="kg-title"/);
   assert.deepEqual(names(element.cssProperties), readmeTable("### Styling"));
   const css = read("styles", "base.css");
   for (const p of element.cssProperties) assert.ok(css.includes(`${p.name}: ${p.default};`), `styles/base.css sets ${p.name}: ${p.default}`);

@@ -80,11 +80,16 @@ let measured;
 const figures = async () => (measured ??= await measure());
 const overBudget = (scripts) => scripts.filter((s) => s.duration > BUDGET_MS);
 
-test("at 4x CPU, the slow frames name the widget's scripts: the loader's and the glue's", async () => {
+test("at 4x CPU, the slow frames name the widget's scripts by their files", async () => {
+  // The loader's evaluation is always in a slow frame at 4x, so the measure is seen to
+  // name the widget's scripts. The glue's used to be too (the whole guide's render); since
+  // the islands its tasks are short, and it shows only in the slow frames it still makes.
   const { documentAt, scripts } = await figures();
   assert.ok(documentAt !== null, "the document was shown");
   assert.ok(scripts.some((s) => s.source === "kyphoplasty-guide.js" && s.start <= documentAt), `the loader's scripts: ${JSON.stringify(scripts)}`);
-  assert.ok(scripts.some((s) => /^kyphoplasty-guide-core\./.test(s.source) && s.start > documentAt), `the glue's scripts: ${JSON.stringify(scripts)}`);
+  const glue = scripts.filter((s) => /^kyphoplasty-guide-core\./.test(s.source));
+  console.log(`the glue's scripts in slow frames at ${CPU_SLOWDOWN}x: ${JSON.stringify(glue)}`);
+  assert.ok(glue.every((s) => s.start > documentAt), "the glue runs only after the document shows");
 });
 
 test("at 4x CPU, none of the loader's scripts runs over 50 ms before the document shows", { todo: "the loader's evaluation and build are 28 to 81 ms at 4x on this shared machine" }, async () => {
