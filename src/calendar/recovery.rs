@@ -57,7 +57,18 @@ fn browser_locale(lang: Lang) -> String {
     let preferred = web_sys::window()
         .and_then(|w| w.navigator().language())
         .unwrap_or_default();
-    if Lang::from_tag(&preferred) == Some(lang) && preferred.len() <= 16 {
+    // The browser's region only when it writes the same script: `zh-TW` reads
+    // Simplified Chinese's guide, but its dates would come in Traditional characters.
+    let tag = lang.tag();
+    let same_script = tag
+        .contains('-')
+        .then(|| {
+            preferred
+                .to_ascii_lowercase()
+                .starts_with(&tag.to_ascii_lowercase())
+        })
+        .unwrap_or(true);
+    if Lang::from_tag(&preferred) == Some(lang) && same_script && preferred.len() <= 16 {
         preferred
     } else {
         lang.tag().to_string()

@@ -20,6 +20,7 @@ pub mod header;
 pub mod heading;
 pub mod illustration;
 pub mod key_points;
+pub mod language_menu;
 pub mod my_questions;
 pub mod narration;
 pub mod overview;
