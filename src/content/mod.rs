@@ -9,6 +9,8 @@ pub mod evidence;
 mod marker;
 pub mod model;
 #[cfg(test)]
+mod plain_language;
+#[cfg(test)]
 mod readability;
 mod registry;
 mod section;
