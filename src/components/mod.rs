@@ -46,5 +46,6 @@ pub mod timeline;
 pub mod understanding;
 pub mod visit;
 pub mod visit_tools;
+pub mod voice;
 pub mod walkthrough;
 pub mod warnings;

@@ -8,9 +8,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer, launchBrowser, widgetReady, watchErrors, watchNetwork, builtFiles, DIST } from "./support.mjs";
-import { LOADED, LOADER, crateVersion, versionFolders } from "../../scripts/release.mjs";
+import { LOADER, crateVersion, loadedFiles, loaderLanguages, versionFolders } from "../../scripts/release.mjs";
 
 const FILES = builtFiles();
+const LOADED = loadedFiles(loaderLanguages(fs.readFileSync(path.join(DIST, LOADER), "utf8")));
 const EMBED = ["/" + LOADER, ...Object.values(FILES).map((f) => "/" + f.path)];
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const sha384 = (bytes) => crypto.createHash("sha384").update(bytes).digest();
@@ -24,6 +25,7 @@ after(async () => {
 });
 
 test("every file the loader loads is in dist/ under the hash of its content, with the integrity of its content", () => {
+  assert.deepEqual(loaderLanguages(fs.readFileSync(path.join(DIST, LOADER), "utf8")), ["en", "es", "zh-Hans", "vi", "ar"]);
   assert.deepEqual(Object.keys(FILES).sort(), Object.keys(LOADED).sort());
   for (const [key, { path: name, integrity }] of Object.entries(FILES)) {
     const bytes = fs.readFileSync(path.join(DIST, name));
