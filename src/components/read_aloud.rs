@@ -68,7 +68,9 @@ pub fn read_aloud(props: &ReadAloudProps) -> Html {
     use_stop_on_change(props.text.clone(), speaking.clone(), own.clone());
     {
         let no_voice = no_voice.clone();
-        use_effect_with((props.text.clone(), state.lang), move |_| no_voice.set(false));
+        use_effect_with((props.text.clone(), state.lang), move |_| {
+            no_voice.set(false)
+        });
     }
     if !available {
         return html! {};

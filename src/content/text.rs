@@ -143,7 +143,10 @@ mod tests {
         assert_eq!(ltr("911", Lang::Ar), "\u{2066}911\u{2069}");
         let g = guide(Lang::Ar);
         let filled = content("Call {emergency_number}.", g, &PracticeValues::default());
-        assert_eq!(filled, format!("Call \u{2066}{}\u{2069}.", g.params.emergency_number));
+        assert_eq!(
+            filled,
+            format!("Call \u{2066}{}\u{2069}.", g.params.emergency_number)
+        );
     }
 
     #[test]
