@@ -795,7 +795,7 @@
     if (!toggle) return;
     toggle.setAttribute("aria-expanded", open ? "true" : "false");
     if (open) (menu.querySelector(".kg-lang[aria-current='true']") || menu.querySelector(".kg-lang")).focus();
-    else if (focusToggle) toggle.focus();
+    else if (focusToggle) toggle.focus({ preventScroll: true }); // where the patient was
   }
 
   function languageMenuKey(event, menu) {

@@ -123,8 +123,9 @@ fn write_page(runtime: &tokio::runtime::Runtime, out: &std::path::Path, lang: La
         .collect();
     let description = g.intro.first().map(|p| escape(p.text)).unwrap_or_default();
     let page = format!(
-        "<!doctype html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n{alternates}<link rel=\"stylesheet\" href=\"kyphoplasty-guide.css\">\n</head>\n<body>\n<div class=\"kg-mount\">{body}</div>\n</body>\n</html>\n",
+        "<!doctype html>\n<html lang=\"{tag}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n{alternates}<link rel=\"stylesheet\" href=\"kyphoplasty-guide.css\">\n</head>\n<body>\n<div class=\"kg-mount\">{body}</div>\n</body>\n</html>\n",
         tag = lang.tag(),
+        dir = lang.dir(),
         title = escape(g.ui.title),
     );
     write(&out.join(format!("guide-{}.html", lang.tag())), &page);
@@ -139,8 +140,9 @@ fn write_evidence(runtime: &tokio::runtime::Runtime, out: &std::path::Path, lang
     );
     let g = guide(lang);
     let page = format!(
-        "<!doctype html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>{title}: {guide_title}</title>\n<link rel=\"stylesheet\" href=\"kyphoplasty-guide.css\">\n</head>\n<body>\n<div class=\"kg-mount\">{body}</div>\n</body>\n</html>\n",
+        "<!doctype html>\n<html lang=\"{tag}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>{title}: {guide_title}</title>\n<link rel=\"stylesheet\" href=\"kyphoplasty-guide.css\">\n</head>\n<body>\n<div class=\"kg-mount\">{body}</div>\n</body>\n</html>\n",
         tag = lang.tag(),
+        dir = lang.dir(),
         title = escape(g.ui.evidence_title),
         guide_title = escape(g.ui.title),
     );
