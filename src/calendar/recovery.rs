@@ -60,14 +60,10 @@ fn browser_locale(lang: Lang) -> String {
     // The browser's region only when it writes the same script: `zh-TW` reads
     // Simplified Chinese's guide, but its dates would come in Traditional characters.
     let tag = lang.tag();
-    let same_script = tag
-        .contains('-')
-        .then(|| {
-            preferred
-                .to_ascii_lowercase()
-                .starts_with(&tag.to_ascii_lowercase())
-        })
-        .unwrap_or(true);
+    let same_script = !tag.contains('-')
+        || preferred
+            .to_ascii_lowercase()
+            .starts_with(&tag.to_ascii_lowercase());
     if Lang::from_tag(&preferred) == Some(lang) && same_script && preferred.len() <= 16 {
         preferred
     } else {

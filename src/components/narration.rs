@@ -81,11 +81,13 @@ pub fn use_narration(
     });
 }
 
-/// The voice for `lang` (see [`narrates`]): `Ok(None)` lets the browser choose.
+/// The device's best voice for `lang`; `None` lets the browser choose (it has not
+/// listed its voices yet) or, where [`narrates`] is false, there is none to use.
 #[cfg(target_arch = "wasm32")]
-pub fn voice(lang: &str) -> Result<Option<wasm_bindgen::JsValue>, ()> {
-    let synth = speech::synthesis().ok_or(())?;
-    speech::voice_for(&synth, lang)
+pub fn voice(lang: &str) -> Option<wasm_bindgen::JsValue> {
+    speech::voice_for(&speech::synthesis()?, lang)
+        .ok()
+        .flatten()
 }
 
 #[cfg(target_arch = "wasm32")]

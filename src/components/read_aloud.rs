@@ -155,7 +155,7 @@ fn speak(
     ) {
         utterance.set_lang(lang);
         utterance.set_rate(0.9);
-        if let Ok(Some(voice)) = super::narration::voice(lang) {
+        if let Some(voice) = super::narration::voice(lang) {
             let _ = js_sys::Reflect::set(&utterance, &"voice".into(), &voice);
         }
         let mut held = listeners.borrow_mut();
