@@ -131,8 +131,9 @@ impl Config {
         let reviewed_by = take("reviewed-by");
         let share_raw = take("share-url");
         let phone_raw = take("practice-phone");
-        let lang_raw = take("lang");
-        let languages_raw = take("languages");
+        let (languages, languages_warning) = read_languages(take("languages").as_deref());
+        let (lang, lang_warning) = first_language(&languages, take("lang").as_deref(), page_lang);
+        warnings.extend(languages_warning.into_iter().chain(lang_warning));
         let layout = LayoutAttributes {
             sections: take("sections"),
             start_step: take("start-step"),
@@ -142,8 +143,8 @@ impl Config {
         };
 
         let mut config = Config {
-            lang: Lang::En,
-            languages: Vec::new(),
+            lang,
+            languages,
             values,
             practice_phone: None,
             reviewed_by,
@@ -156,22 +157,21 @@ impl Config {
             wording: Wording::default(),
             warnings,
         };
-        let (languages, warning) = read_languages(languages_raw.as_deref());
-        let (lang, lang_warning) = first_language(&languages, lang_raw.as_deref(), page_lang);
-        config
-            .warnings
-            .extend(warning.into_iter().chain(lang_warning));
-        (config.lang, config.languages) = (lang, languages);
         config.practice_phone = config.read_phone(phone_raw.as_deref());
         config.share_url = config.read_share_url(share_raw.as_deref());
-        if let Some(number) = config.values.emergency_number.clone() {
-            if phone_chars(&number).is_none() {
-                config.warn("emergency-number", &number, "the default for the language");
-                config.values.emergency_number = None;
-            }
-        }
+        config.check_emergency_number();
         config.read_layout(layout);
         config
+    }
+
+    /// An emergency number that cannot be dialled gives way to the language's default.
+    fn check_emergency_number(&mut self) {
+        if let Some(number) = self.values.emergency_number.clone() {
+            if phone_chars(&number).is_none() {
+                self.warn("emergency-number", &number, "the default for the language");
+                self.values.emergency_number = None;
+            }
+        }
     }
 
     /// The attributes that shape the widget rather than its words.
