@@ -84,6 +84,7 @@ fn table_name(lang: &str) -> String {
 /// The `Lang` enum, one variant per folder the build read (build/content.rs `LANGS`),
 /// so adding a language is adding it there and its folder, nowhere else in Rust.
 fn lang_enum(out: &mut String) {
+    let _ = writeln!(out, "/// Every tag, space-separated, for messages (a literal: joining them at run time costs\n/// the wasm more).\npub const LANG_TAGS: &str = {:?};\n", LANGS.join(" "));
     out.push_str("/// A language the guide is written in: one per folder of `content/`.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Lang {\n");
     for lang in LANGS {
         let _ = writeln!(out, "    /// `{lang}`\n    {},", variant_name(lang));

@@ -16,21 +16,18 @@ impl Lang {
     /// Traditional Chinese guide, once added as `zh-Hant`, wins for those by the first rule.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let tag = tag.trim().replace('_', "-").to_ascii_lowercase();
-        let shipped = |lang: &Lang| lang.tag().to_ascii_lowercase();
-        let primary = |t: &str| t.split('-').next().unwrap_or_default().to_string();
-        Lang::ALL
-            .into_iter()
-            .find(|l| tag == shipped(l) || tag.starts_with(&format!("{}-", shipped(l))))
-            .or_else(|| {
-                let wanted = primary(&tag);
-                (!wanted.is_empty())
-                    .then(|| {
-                        Lang::ALL
-                            .into_iter()
-                            .find(|l| primary(&shipped(l)) == wanted)
-                    })
-                    .flatten()
-            })
+        let primary = |t: &str| t.split('-').next().unwrap_or_default().to_ascii_lowercase();
+        let begins = |l: &Lang| {
+            let own = l.tag().to_ascii_lowercase();
+            tag.strip_prefix(own.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
+        };
+        let wanted = primary(&tag);
+        Lang::ALL.into_iter().find(begins).or_else(|| {
+            Lang::ALL
+                .into_iter()
+                .find(|l| !wanted.is_empty() && primary(l.tag()) == wanted)
+        })
     }
 
     /// The `dir` attribute of a guide in this language.

@@ -3,7 +3,7 @@
 //! Apart from `config` because both rules are about languages and the loader applies
 //! the same ones (`KINDS.languages`, `firstLanguage`).
 
-use crate::content::Lang;
+use crate::content::{Lang, LANG_TAGS};
 
 /// The languages a `languages` value names, in the practice's order (a menu of the
 /// practice's choosing), and one warning for the tags this guide lacks. Nothing usable
@@ -25,24 +25,18 @@ pub fn read_languages(raw: Option<&str>) -> (Vec<Lang>, Option<String>) {
             None => unknown.push(tag.chars().take(20).collect::<String>()),
         }
     }
-    let known = || {
-        let tags: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
-        tags.join(" ")
-    };
     if offered.is_empty() {
         let shown: String = raw.chars().take(60).collect();
         let warning = format!(
-            "languages=\"{shown}\" names no language of this guide; offering all (known: {})",
-            known()
+            "languages=\"{shown}\" names no language of this guide; offering all (known: {LANG_TAGS})"
         );
         return (Lang::ALL.to_vec(), Some(warning));
     }
     let warning = (!unknown.is_empty()).then(|| {
         let first: Vec<String> = unknown.iter().take(5).cloned().collect();
         format!(
-            "languages: unknown tag(s) {} ignored (known: {})",
-            first.join(", "),
-            known()
+            "languages: unknown tag(s) {} ignored (known: {LANG_TAGS})",
+            first.join(", ")
         )
     });
     (offered, warning)
