@@ -61,7 +61,7 @@ test("each question is a fieldset with a legend and radio buttons; an answer get
   // The right answer gets its own feedback, not the wrong one's.
   await question(host, 0).getByRole("radio", { name: "Call 911 now." }).check();
   await feedback.getByText("Right.").waitFor();
-  assert.match(await feedback.textContent(), /an emergency, even on its own/);
+  assert.match(await feedback.textContent(), /an emergency, even if it came on slowly/);
   assert.doesNotMatch(await feedback.textContent(), /Do not wait to see/);
   const second = question(host, 1).locator(".kg-quiz-feedback");
   await question(host, 1).getByRole("radio", { name: "Wait for your next visit." }).check();
@@ -195,15 +195,15 @@ test("unreadable saved answers are kept aside, the quiz starts afresh and says s
 test("in Spanish: the questions, the feedback and the link are Spanish", async () => {
   const page = await browser.newPage();
   const host = await openQuiz(page, { lang: "es" });
-  await host.getByRole("heading", { name: "Compruebe lo que aprendió" }).waitFor();
+  await host.getByRole("heading", { name: "Repase lo que aprendió" }).waitFor();
   const first = question(host, 0);
   assert.match(await first.locator("legend").textContent(), /Pregunta 1 de 8.*pierna/);
   await first.getByRole("radio", { name: "Llamar al 911 ahora." }).check();
   await first.getByText("¡Correcto!").waitFor();
-  assert.match(await first.locator(".kg-quiz-feedback").textContent(), /aunque no tenga otra señal/);
+  assert.match(await first.locator(".kg-quiz-feedback").textContent(), /aunque haya empezado poco a poco/);
   await first.getByRole("link", { name: "Lea más en la parte «Señales de alarma»" }).waitFor();
   await question(host, 3).getByRole("radio").nth(0).check();
-  await question(host, 3).getByText("Esa no es la respuesta correcta.", { exact: false }).waitFor();
+  await question(host, 3).getByText("Esa respuesta no es correcta.", { exact: false }).waitFor();
   assert.match(await question(host, 3).locator(".kg-quiz-feedback").textContent(), /Sentirse bien no basta/);
   assert.match(await host.locator(".kg-quiz-score").textContent(), /Contestó 2 de 8 preguntas\. Respuestas correctas: 1 de 2\./);
   await page.close();
@@ -246,7 +246,7 @@ test("without the wasm, each question keeps its answer behind <details>, in both
     assert.equal(await panel.locator(".kg-quiz-feedback").count(), 0);
     const details = panel.locator("details.kg-quiz-answer").first();
     const answer = lang === "en" ? "The answer: Call 911 now." : "Respuesta correcta: Llamar al 911 ahora.";
-    const why = lang === "en" ? /an emergency, even on its own/ : /aunque no tenga otra señal/;
+    const why = lang === "en" ? /an emergency, even if it came on slowly/ : /aunque haya empezado poco a poco/;
     assert.equal(await details.getByText(answer).isVisible(), false, "hidden until asked for");
     await details.locator("summary").click();
     assert.equal(await details.getByText(answer).isVisible(), true);
