@@ -40,7 +40,14 @@ pub fn long_date(date: Date, lang: Lang) -> String {
             date.day as i32,
         );
         let options = js_sys::Object::new();
-        for (key, value) in [("weekday", "long"), ("day", "numeric"), ("month", "long")] {
+        // Western digits in every language, as the guide's text writes its numbers (Arabic
+        // would otherwise get Arabic-Indic digits beside the text's 0-9).
+        for (key, value) in [
+            ("weekday", "long"),
+            ("day", "numeric"),
+            ("month", "long"),
+            ("numberingSystem", "latn"),
+        ] {
             let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
         }
         let text: String = js.to_locale_date_string(&locale, &options).into();

@@ -1,5 +1,6 @@
-//! The plain-language limits every language keeps: short sentences, paragraphs of at
-//! most four sentences, checklist items no longer than a sentence.
+//! The plain-language limits every language keeps: short sentences, short paragraphs
+//! (four sentences, or four sentences' length where a language splits them shorter: see
+//! `ParagraphLimit`), checklist items no longer than a sentence.
 //!
 //! A reading-ease formula exists for English (Flesch-Kincaid) and Spanish
 //! (Fernández-Huerta), checked in `readability`. Chinese, Vietnamese and Arabic have
@@ -33,6 +34,24 @@ fn ceiling(lang: Lang) -> (Unit, usize) {
         Lang::En | Lang::Es | Lang::Ar => (Unit::Words, 20),
         Lang::Vi => (Unit::Syllables, 30),
         Lang::ZhHans => (Unit::Characters, 40),
+    }
+}
+
+/// How long a paragraph may be. English and Spanish count sentences (four at most).
+/// Chinese, Vietnamese and Arabic writers split one English sentence into two or three
+/// short ones, which is the plain style those languages' patient materials use, so their
+/// paragraphs are limited by the length of four full sentences in the language's unit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum ParagraphLimit {
+    Sentences(usize),
+    Length(usize),
+}
+
+/// The paragraph limit of `lang`: see [`ParagraphLimit`].
+fn paragraph_limit(lang: Lang) -> ParagraphLimit {
+    match lang {
+        Lang::En | Lang::Es => ParagraphLimit::Sentences(4),
+        Lang::Vi | Lang::ZhHans | Lang::Ar => ParagraphLimit::Length(4 * ceiling(lang).1),
     }
 }
 
@@ -110,9 +129,15 @@ fn paragraphs_keep_to_four_sentences_and_checklist_items_to_one_sentences_length
     for lang in Lang::ALL {
         let (unit, max) = ceiling(lang);
         for (id, text) in paragraphs(guide(lang)) {
-            let count = sentences(&text).len();
-            if count > 4 {
-                problems.push(format!("{} {id}: {count} sentences", lang.tag()));
+            let said = sentences(&text);
+            let too_long = match paragraph_limit(lang) {
+                ParagraphLimit::Sentences(most) => said.len() > most,
+                ParagraphLimit::Length(most) => {
+                    said.iter().map(|s| length(s, unit)).sum::<usize>() > most
+                }
+            };
+            if too_long {
+                problems.push(format!("{} {id}: {} sentences", lang.tag(), said.len()));
             }
         }
         let g = guide(lang);
