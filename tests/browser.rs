@@ -138,7 +138,7 @@ async fn the_language_switch_changes_every_string() {
         text(&root, ".kg-title"),
         "Your guide to balloon kyphoplasty"
     );
-    find(&root, ".kg-lang").click();
+    find(&root, ".kg-lang[lang='es']").click();
     // The other language's table comes through a promise: on a busy machine the render
     // after it can take longer than a fixed pause.
     wait_for(&root, ".kg[lang='es']").await;
@@ -149,6 +149,14 @@ async fn the_language_switch_changes_every_string() {
     assert_eq!(
         find(&root, ".kg").get_attribute("lang").as_deref(),
         Some("es")
+    );
+    assert_eq!(text(&root, ".kg-lang-toggle"), "Idioma: Español");
+    // Arabic turns the whole guide right to left.
+    find(&root, ".kg-lang[lang='ar']").click();
+    wait_for(&root, ".kg[lang='ar']").await;
+    assert_eq!(
+        find(&root, ".kg").get_attribute("dir").as_deref(),
+        Some("rtl")
     );
 }
 

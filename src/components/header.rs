@@ -1,5 +1,5 @@
 //! The guide's header: its title, the practice's name, and the tools (Print, Send to
-//! my phone, Show sources, the other language).
+//! my phone, Show sources, the language menu).
 //!
 //! On a small screen the tools fold behind one "More" button (a disclosure: a button
 //! with `aria-expanded` and the tools after it), so the header stays one line above the
@@ -10,32 +10,15 @@
 
 use super::context::use_guide;
 use super::heading::Heading;
+use super::language_menu::LanguageMenu;
 use super::sources_toggle::SourcesToggle;
-use crate::content::{read_in, text, Lang};
-use crate::embed::languages;
-use crate::state::Action;
+use crate::content::text;
 use yew::prelude::*;
 
 #[function_component(Header)]
 pub fn header() -> Html {
     let context = use_guide();
     let g = context.guide();
-    let other_lang = Lang::ALL
-        .into_iter()
-        .find(|l| *l != context.lang)
-        .unwrap_or(Lang::En);
-    let switch_lang = {
-        let dispatcher = context.dispatcher.clone();
-        // The other language's text is downloaded on first use (one language per visitor).
-        Callback::from(move |_| {
-            let dispatcher = dispatcher.clone();
-            languages::request(other_lang, move |ok| {
-                if ok {
-                    dispatcher.dispatch(Action::SetLang(other_lang));
-                }
-            });
-        })
-    };
     let print = Callback::from(|_| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -66,9 +49,7 @@ pub fn header() -> Html {
                     { g.ui.share }
                 </button>
                 <SourcesToggle />
-                <button type="button" class="kg-button kg-button-secondary kg-lang" lang={other_lang.tag()} onclick={switch_lang}>
-                    { read_in(other_lang) }
-                </button>
+                <LanguageMenu />
             </div>
             <div class="kg-share-status" role="status" aria-live="polite"></div>
         </header>
