@@ -83,6 +83,7 @@ fn rust_kind(a: &Attribute) -> Result<String, String> {
         "sections" if !a.choices.is_empty() => "Kind::Sections".to_string(),
         "phone" => "Kind::Phone".into(),
         "lang" => "Kind::Lang".into(),
+        "languages" => "Kind::Languages".into(),
         "colour" => "Kind::Colour".into(),
         "keyword" => "Kind::Keyword".into(),
         other => {

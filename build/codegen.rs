@@ -14,7 +14,7 @@
 //! `TEXT_FORMAT` fingerprints the skeleton, so a document from another build is refused
 //! rather than read into the wrong fields.
 
-use crate::content::LANGS;
+use crate::content::{LANGS, RIGHT_TO_LEFT};
 use crate::schema::*;
 use std::fmt::Write;
 
@@ -61,8 +61,48 @@ fn scene(name: &str) -> String {
     format!("Scene::{first}{}", chars.as_str())
 }
 
+/// `zh-Hans` → `ZhHans`: a tag as a Rust identifier.
+fn variant_name(lang: &str) -> String {
+    lang.split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            let first = chars.next().map(|c| c.to_ascii_uppercase()).unwrap_or('X');
+            format!("{first}{}", chars.as_str())
+        })
+        .collect()
+}
+
 fn variant(lang: &str) -> String {
-    scene(lang).replace("Scene::", "Lang::")
+    format!("Lang::{}", variant_name(lang))
+}
+
+/// `zh-Hans` → `TEXT_ZH_HANS`, the name of a language's compiled-in text table.
+fn table_name(lang: &str) -> String {
+    format!("TEXT_{}", lang.replace('-', "_").to_ascii_uppercase())
+}
+
+/// The `Lang` enum, one variant per folder the build read (build/content.rs `LANGS`),
+/// so adding a language is adding it there and its folder, nowhere else in Rust.
+fn lang_enum(out: &mut String) {
+    let _ = writeln!(out, "/// Every tag, space-separated, for messages (a literal: joining them at run time costs\n/// the wasm more).\npub const LANG_TAGS: &str = {:?};\n", LANGS.join(" "));
+    out.push_str("/// A language the guide is written in: one per folder of `content/`.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Lang {\n");
+    for lang in LANGS {
+        let _ = writeln!(out, "    /// `{lang}`\n    {},", variant_name(lang));
+    }
+    out.push_str("}\n\nimpl Lang {\n    /// Every shipped language, in the order the language menu lists them.\n    pub const ALL: [Lang; LANG_COUNT] = [");
+    let all: Vec<String> = LANGS.iter().map(|l| variant(l)).collect();
+    out.push_str(&all.join(", "));
+    out.push_str("];\n\n    /// The BCP 47 tag, used for `lang` attributes, file names, dates and speech.\n    pub fn tag(self) -> &'static str {\n        match self {\n");
+    for lang in LANGS {
+        let _ = writeln!(out, "            {} => {lang:?},", variant(lang));
+    }
+    let rtl: Vec<String> = RIGHT_TO_LEFT.iter().map(|l| variant(l)).collect();
+    let rtl = if rtl.is_empty() {
+        "false".to_string()
+    } else {
+        format!("matches!(self, {})", rtl.join(" | "))
+    };
+    let _ = write!(out, "        }}\n    }}\n\n    /// Whether the language is written right to left (its guide mirrors).\n    pub fn is_rtl(self) -> bool {{\n        {rtl}\n    }}\n}}\n\n");
 }
 
 fn groups(t: &mut Strings, groups: &[Group]) -> String {
@@ -363,22 +403,23 @@ pub fn render(guides: &[Guide]) -> Result<String, String> {
     out.push_str("}\n\n");
     let _ = writeln!(out, "/// How many strings each language's text table holds.\npub const TEXT_COUNT: usize = {count};");
     let _ = writeln!(out, "/// Fingerprint of the skeleton: a text table made for another build is refused.\npub const TEXT_FORMAT: &str = {:?};", fingerprint(&skeleton));
-    out.push_str("/// Each language's button label for switching to it (\"Leer en español\"), so the\n/// switch can be drawn before that language's text is downloaded.\npub const READ_IN: [(Lang, &str); LANG_COUNT] = [\n");
+    out.push_str("/// Each language named in its own words (\"Español\"), so the language menu can\n/// list it before that language's text is downloaded.\npub const LANGUAGE_NAMES: [(Lang, &str); LANG_COUNT] = [\n");
     for guide in guides {
-        let label = guide
+        let name = guide
             .ui
-            .get("read_in")
+            .get("language_name")
             .map(String::as_str)
             .unwrap_or_default();
-        let _ = writeln!(out, "    ({}, {label:?}),", variant(&guide.lang));
+        let _ = writeln!(out, "    ({}, {name:?}),", variant(&guide.lang));
     }
     out.push_str("];\n\n");
+    lang_enum(&mut out);
     out.push_str("/// Builds one language's guide from its text table. Called once per language and\n/// page; the guide lives as long as the page, so its parts are leaked, not freed.\n");
     out.push_str("#[allow(clippy::too_many_lines)]\npub fn assemble(lang: Lang, t: &'static [&'static str; TEXT_COUNT]) -> Guide {\n");
     out.push_str(&skeleton);
     out.push_str("\n}\n\n");
     for (guide, table) in guides.iter().zip(&tables) {
-        let name = format!("TEXT_{}", guide.lang.to_ascii_uppercase());
+        let name = table_name(&guide.lang);
         let _ = writeln!(
             out,
             "/// The text of the guide in `{}` (native builds only: the wasm downloads it).",
@@ -394,6 +435,11 @@ pub fn render(guides: &[Guide]) -> Result<String, String> {
         out.push_str("];\n\n");
     }
     let _ = writeln!(out, "/// Every language the build found, matching `Lang::ALL`.\npub const LANG_COUNT: usize = {};", LANGS.len());
+    let tables: Vec<String> = LANGS
+        .iter()
+        .map(|l| format!("&{}", table_name(l)))
+        .collect();
+    let _ = writeln!(out, "/// Each language's text table, in `Lang::ALL` order (native builds only).\n#[cfg(not(target_arch = \"wasm32\"))]\npub static TEXTS: [&[&str; TEXT_COUNT]; LANG_COUNT] = [{}];", tables.join(", "));
     out.push_str(&evidence_table(&guides[0]));
     Ok(out)
 }

@@ -9,8 +9,14 @@ use crate::shape::{compare_shape, placeholders, walk_strings};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// Languages the widget ships, the first being the reference the others must match.
-pub const LANGS: &[&str] = &["en", "es"];
+/// Languages the widget ships, the first being the reference the others must match:
+/// the one list of them in Rust. Each is a folder of `content/`; the build generates
+/// `content::Lang` from it, and the `static-guide` renderer hands it to the loader.
+/// The order is the language menu's.
+pub const LANGS: &[&str] = &["en", "es", "zh-Hans", "vi", "ar"];
+
+/// Languages written right to left: their guide gets `dir="rtl"` and mirrors.
+pub const RIGHT_TO_LEFT: &[&str] = &["ar"];
 
 /// Placeholders that content text may use; a practice can set each one.
 pub const PARAMS: &[&str] = &[

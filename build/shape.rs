@@ -75,8 +75,10 @@ fn item_path(path: &str, i: usize, item: &toml::Value) -> String {
 }
 
 /// Compares a translation's file (`other`) with the reference language's, value by
-/// value: the same keys and items, the same shared values (ids, sources, …), and in
-/// `ui.toml` the same placeholders. Every difference goes to `errors`.
+/// value: the same keys and items in the same order, the same shared values (ids,
+/// sources, …), and the same placeholders in every string (a translation that drops
+/// `{practice_name}` would silently lose the practice's value). Every difference goes
+/// to `errors`.
 pub fn compare_shape(
     reference: &toml::Value,
     other: &toml::Value,
@@ -89,10 +91,14 @@ pub fn compare_shape(
     match (reference, other) {
         (Value::Table(a), Value::Table(b)) => compare_tables(a, b, path, label, ui_file, errors),
         (Value::Array(a), Value::Array(b)) => compare_arrays(a, b, path, label, ui_file, errors),
-        (Value::String(a), Value::String(b)) if ui_file => {
+        (Value::String(a), Value::String(b)) => {
+            // The same set: a sentence may name the practice twice in one language and
+            // once in another.
             let (mut pa, mut pb) = (placeholders(a), placeholders(b));
-            pa.sort();
-            pb.sort();
+            for list in [&mut pa, &mut pb] {
+                list.sort();
+                list.dedup();
+            }
             if pa != pb {
                 errors.push(format!(
                     "{label}: {path}: placeholders {pb:?} differ from {}'s {pa:?}",
@@ -146,7 +152,8 @@ fn compare_tables(
     }
 }
 
-/// A list of items (tables) has as many items in both, compared item by item.
+/// A list of items (tables) or of paragraphs (strings) has as many items in both,
+/// compared item by item.
 fn compare_arrays(
     a: &[toml::Value],
     b: &[toml::Value],
@@ -155,7 +162,7 @@ fn compare_arrays(
     ui_file: bool,
     errors: &mut Vec<String>,
 ) {
-    let tables = a.iter().all(|v| v.is_table());
+    let tables = a.iter().all(|v| v.is_table() || v.is_str());
     if tables && a.len() != b.len() {
         errors.push(format!(
             "{label}: {path}: has {} items but {} has {}",

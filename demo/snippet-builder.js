@@ -23,6 +23,12 @@
       var value = form.elements[name].value.trim();
       if (value) attrs.push([name, value]);
     });
+    // All offered is the default: the attribute only when the practice leaves some out.
+    var boxes = form.querySelectorAll("input[name=language]");
+    var languages = Array.prototype.filter
+      .call(boxes, function (box) { return box.checked; })
+      .map(function (box) { return box.value; });
+    if (languages.length && languages.length < boxes.length) attrs.push(["languages", languages.join(" ")]);
     var sections = Array.prototype.filter
       .call(form.querySelectorAll("input[name=section]"), function (box) { return box.checked; })
       .map(function (box) { return box.value; });
@@ -35,7 +41,7 @@
 
   function update() {
     var attrs = attributes();
-    var managed = ["lang", "sections", "heading-level", "accent"].concat(TEXT_FIELDS);
+    var managed = ["lang", "languages", "sections", "heading-level", "accent"].concat(TEXT_FIELDS);
     managed.forEach(function (name) {
       var pair = attrs.find(function (a) { return a[0] === name; });
       if (pair) guide.setAttribute(name, pair[1]);

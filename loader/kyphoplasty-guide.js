@@ -38,10 +38,12 @@
   var base = new URL(".", (script && script.src) || document.baseURI).href;
 
   /* Stamped in by the build (scripts/post-build.mjs): the name and Subresource
-     Integrity of every file this script loads, and the attributes' rules from
-     src/embed/attributes.toml (the one schema of the public attributes). */
+     Integrity of every file this script loads, the attributes' rules from
+     src/embed/attributes.toml (the one schema of the public attributes), and the
+     guide's languages (Rust's Lang::ALL: tag, own name, direction), menu order. */
   var FILES = /* __KG_FILES__ */ {};
   var ATTRIBUTES = /* __KG_ATTRIBUTES__ */ [];
+  var LANGUAGES = /* __KG_LANGUAGES__ */ [];
 
   function file(key, fallback) {
     var entry = FILES[key] || {};
@@ -50,7 +52,7 @@
   var GLUE = file("glue", "kyphoplasty-guide-core.js");
   var WASM = file("wasm", "kyphoplasty-guide-core_bg.wasm");
   var CSS = file("css", "kyphoplasty-guide.css");
-  var LANGS = ["en", "es"];
+  var LANGS = LANGUAGES.length ? LANGUAGES.map(function (l) { return l.tag; }) : ["en"];
 
   /* Attributes whose change re-reads the configuration, and the panic signal. */
   var OBSERVED = ATTRIBUTES.map(function (a) { return a.name; }).concat(["data-kg-failed"]);
@@ -148,15 +150,46 @@
     return (start.charAt(0) === "+" ? "+" : "") + digits;
   }
 
+  /* The guide's language for a tag, as Rust's Lang::from_tag reads it: a shipped tag or
+     one it begins (`zh-Hans-SG`), else the primary subtag (`zh-TW` → `zh-Hans`); null
+     for a language the guide lacks. */
   function primaryLang(tag) {
-    var primary = String(tag || "").trim().split(/[-_]/)[0].toLowerCase();
-    return LANGS.indexOf(primary) !== -1 ? primary : null;
+    var wanted = String(tag || "").trim().replace(/_/g, "-").toLowerCase();
+    var primary = function (t) { return t.split("-")[0]; };
+    var found = LANGS.filter(function (l) {
+      var own = l.toLowerCase();
+      return wanted === own || wanted.indexOf(own + "-") === 0;
+    })[0];
+    return found || (primary(wanted) && LANGS.filter(function (l) {
+      return primary(l.toLowerCase()) === primary(wanted);
+    })[0]) || null;
+  }
+
+  /* `languages`: the offered ones in the practice's order; null (all) when none is known,
+     as src/embed/offered.rs reads it (which also names a bad value in the console). */
+  function offeredLanguages(raw) {
+    var offered = [];
+    raw.split(/[ ,]/).forEach(function (tag) {
+      var lang = tag.trim() && primaryLang(tag);
+      if (lang && offered.indexOf(lang) === -1) offered.push(lang);
+    });
+    return offered.length ? offered : null;
+  }
+
+  /* The first language shown: `lang`, else the page's, else English, else the first
+     offered, whichever is offered first (src/embed/offered.rs, first_language). */
+  function firstLanguage(config, pageLang) {
+    var offered = config.languages;
+    return [config.lang, primaryLang(pageLang), "en"].filter(function (lang) {
+      return lang && offered.indexOf(lang) !== -1;
+    })[0] || offered[0];
   }
 
   var KINDS = {
     text: function (raw, rule) { return Array.from(raw).slice(0, rule.max).join(""); },
     phone: function (raw) { return phoneDigits(raw) ? raw : null; },
     lang: primaryLang,
+    languages: offeredLanguages,
     sections: function (raw, rule) {
       var names = [];
       raw.split(/[ ,]/).forEach(function (word) {
@@ -215,7 +248,8 @@
       config[rule.name] = raw == null || !parse ? null : parse(raw, rule);
     });
     var pageLang = document.documentElement && document.documentElement.getAttribute("lang");
-    config.lang = config.lang || primaryLang(pageLang) || "en";
+    config.languages = config.languages || LANGS.slice();
+    config.lang = firstLanguage(config, pageLang);
     config.wording = readWording(element, config.lang);
     return config;
   }
@@ -345,6 +379,22 @@
     });
   }
 
+  /* The language menu lists the offered languages in the practice's order; with one
+     there is nothing to choose, and no menu (as src/components/language_menu.rs). */
+  function arrangeLanguages(root, offered) {
+    var menu = root.querySelector(".kg-lang-menu");
+    if (!menu) return;
+    if (offered.length < 2) return menu.remove();
+    var list = menu.querySelector(".kg-lang-list");
+    offered.forEach(function (lang) {
+      var item = menu.querySelector(".kg-lang[lang='" + lang + "']");
+      if (item) list.appendChild(item.closest("li"));
+    });
+    menu.querySelectorAll(".kg-lang").forEach(function (item) {
+      if (offered.indexOf(item.getAttribute("lang")) === -1) item.closest("li").remove();
+    });
+  }
+
   /* Shows the practice's sections in its order; the rest leave the document. */
   function arrangeSections(root, sections) {
     if (!sections) return;
@@ -441,6 +491,7 @@
     personalise(container, config, data.lang);
     if (config.accent) guide.style.setProperty("--kg-accent", config.accent);
     arrangeSections(container, config.sections);
+    arrangeLanguages(container, config.languages);
     var first = guide.querySelector(":scope > [data-kg-panel]");
     openSection(guide, at.section || (config.sections ? config.sections[0] : first && first.getAttribute("data-kg-panel")));
     openStep(guide, at.step || config["start-step"] || 1);
@@ -538,7 +589,9 @@
       materialise(guide.querySelector(".kg-print-sheet"));
       window.print();
     }
-    else if (target.classList.contains("kg-lang")) switchLanguage(element, target.getAttribute("lang"));
+    else if (target.classList.contains("kg-lang") && target.getAttribute("aria-current") !== "true") {
+      switchLanguage(element, target.getAttribute("lang"));
+    }
     else if (target.classList.contains("kg-sources-toggle")) {
       var show = target.getAttribute("aria-pressed") !== "true";
       showSources(guide, show);
@@ -574,8 +627,11 @@
     var inProcedure = event.target.closest && event.target.closest(".kg-procedure");
     if (!inProcedure || inProcedure.closest("[data-kg-live]") || event.altKey || event.ctrlKey || event.metaKey || event.target.type === "range") return;
     var current = Number(guide.getAttribute("data-kg-step")) || 1;
-    if (event.key === "ArrowRight") moveStep(element, guide, current + 1);
-    else if (event.key === "ArrowLeft") moveStep(element, guide, current - 1);
+    // Right to left, the next step lies to the left, as the Next button does.
+    var forward = guide.getAttribute("dir") === "rtl" ? "ArrowLeft" : "ArrowRight";
+    var back = forward === "ArrowLeft" ? "ArrowRight" : "ArrowLeft";
+    if (event.key === forward) moveStep(element, guide, current + 1);
+    else if (event.key === back) moveStep(element, guide, current - 1);
     else return;
     event.preventDefault();
   }
@@ -594,8 +650,8 @@
       at.lang = data.lang;
       var container = show(element, data, at);
       if (element._widget) element._widget.remount(loaded[1] || null);
-      var button = container.querySelector(".kg-lang");
-      if (button) button.focus({ preventScroll: true }); // where the patient pressed it
+      var button = container.querySelector(".kg-lang-toggle");
+      if (button) button.focus({ preventScroll: true }); // where the patient chose it
     }, function (error) {
       report("the other language did not load; staying in this one.", error);
     });
@@ -784,7 +840,48 @@
     }
   }
 
+  /* The language menu (src/components/language_menu.rs): a disclosure whose list the
+     stylesheet shows while the button is expanded. Choosing closes it and focus goes
+     back to its button; the arrows, Home and End move through the list. */
+  function setLanguageMenu(menu, open, focusToggle) {
+    var toggle = menu && menu.querySelector(".kg-lang-toggle");
+    if (!toggle) return;
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    if (open) (menu.querySelector(".kg-lang[aria-current='true']") || menu.querySelector(".kg-lang")).focus();
+    else if (focusToggle) toggle.focus({ preventScroll: true }); // where the patient was
+  }
+
+  function languageMenuKey(event, menu) {
+    var items = Array.from(menu.querySelectorAll(".kg-lang"));
+    var at = items.indexOf(event.target);
+    var open = menu.querySelector(".kg-lang-toggle[aria-expanded='true']");
+    if (event.key === "Escape" && open) setLanguageMenu(menu, false, true);
+    else if (at === -1 || !open) return false;
+    else if (event.key === "ArrowDown") items[(at + 1) % items.length].focus();
+    else if (event.key === "ArrowUp") items[(at - 1 + items.length) % items.length].focus();
+    else if (event.key === "Home") items[0].focus();
+    else if (event.key === "End") items[items.length - 1].focus();
+    else return false;
+    event.preventDefault();
+    return true;
+  }
+
+  function languageMenu(element) {
+    element._root.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("button.kg-lang-toggle, button.kg-lang");
+      var menu = button && button.closest(".kg-lang-menu");
+      if (!menu) return;
+      if (button.classList.contains("kg-lang-toggle")) setLanguageMenu(menu, button.getAttribute("aria-expanded") !== "true");
+      else setLanguageMenu(menu, false, true);
+    });
+    element._root.addEventListener("focusout", function (event) {
+      var menu = event.target.closest && event.target.closest(".kg-lang-menu");
+      if (menu && !(event.relatedTarget && menu.contains(event.relatedTarget))) setLanguageMenu(menu, false);
+    });
+  }
+
   function headerTools(element) {
+    languageMenu(element);
     element._root.addEventListener("click", function (event) {
       var button = event.target.closest && event.target.closest("button.kg-more, button.kg-share");
       if (!button) return;
@@ -793,6 +890,8 @@
       else share(element, button);
     });
     element._root.addEventListener("keydown", function (event) {
+      var menu = event.target.closest && event.target.closest(".kg-lang-menu");
+      if (menu && languageMenuKey(event, menu)) return;
       if (event.key !== "Escape" || !event.target.closest) return;
       var header = event.target.closest(".kg-header");
       var more = header && header.querySelector(".kg-more");
@@ -815,7 +914,7 @@
   /* The loader's own controls (section buttons, steps, Contents, language, print,
      sources); any other button or form control in the document needs the wasm. */
   var LOADER_CONTROLS = ".kg-nav-toggle, [data-section], .kg-button-warning, .kg-next, .kg-previous, " +
-    "[data-kg-goto], .kg-print, .kg-lang, .kg-sources-toggle, .kg-more, .kg-share, .kg-share-link";
+    "[data-kg-goto], .kg-print, .kg-lang, .kg-lang-toggle, .kg-sources-toggle, .kg-more, .kg-share, .kg-share-link";
 
   function controlNeedingWasm(target) {
     var control = target && target.closest && target.closest("button, input, select, textarea");

@@ -11,7 +11,7 @@
 //  - Anything else (the demo page and its own files) is revalidated on every use.
 //  - The version folders (scripts/release.mjs): `v<major>/` as the root; everything in
 //    `v<major>.<minor>.<patch>/` for a year, as its files never change.
-import { LOADED, LOADER, versionFolders } from "./release.mjs";
+import { SHARED, LOADER, versionFolders } from "./release.mjs";
 
 export const LOADER_MAX_AGE = 300;
 export const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -28,12 +28,16 @@ const hashedPattern = (plain) => "/" + plain.replace(/(\.[a-z]+)$/, ".*$1");
  */
 export const RULES = [
   { path: "/" + LOADER, short: true, cors: true, why: "The loader: its name never changes, so a short cache, then revalidation." },
-  ...Object.values(LOADED).map((plain, i) => ({
+  ...Object.values(SHARED).map((plain, i) => ({
     path: hashedPattern(plain),
     cache: IMMUTABLE,
     cors: true,
     why: i === 0 ? "Named by their content (a new release adds new names): cached for a year." : null,
   })),
+  // Every language's document and text table (kyphoplasty-guide-<lang>.<hash>.json,
+  // kyphoplasty-guide-text-<lang>.<hash>.json): one rule, so a language added to the
+  // guide needs no new line here. The release leaves no unhashed .json of these names.
+  { path: "/kyphoplasty-guide-*.json", cache: IMMUTABLE, cors: true, why: null },
   { path: "/guide-*.html", short: true, why: "The standalone guide pages: stable names, they link the hashed stylesheet." },
 ];
 

@@ -2,7 +2,10 @@
 // open part, in px from the top of the guide, at 390 px wide, in each language, in the
 // document (no wasm) and the live widget. Issue 25's rule: within 360 px.
 // Usage: node scripts/header-height.mjs (needs a built dist/).
-import { startServer, launchBrowser, widgetReady, documentShown, a11yHost } from "../tests/e2e/support.mjs";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { startServer, launchBrowser, widgetReady, documentShown, a11yHost, DIST } from "../tests/e2e/support.mjs";
+import { LOADER, loaderLanguages } from "./release.mjs";
 
 /** The first paragraph's top and the header's parts, relative to the guide's top (px). */
 export function firstParagraph(page) {
@@ -25,7 +28,7 @@ const main = async () => {
   const server = await startServer();
   const browser = await launchBrowser();
   try {
-    for (const lang of ["en", "es"]) {
+    for (const lang of loaderLanguages(readFileSync(path.join(DIST, LOADER), "utf8"))) {
       for (const mode of ["document", "live"]) {
         const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
         if (mode === "document") await page.route(/\.wasm$/, (route) => route.abort());

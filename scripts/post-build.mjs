@@ -4,7 +4,8 @@
 //     standalone pages (guide-en.html, …) with the `static-guide` binary, which
 //     renders them with the widget's own components;
 //  3. strips the loader's comments and indentation (scripts/strip-comments.mjs) and
-//     stamps into it the attribute rules of src/embed/attributes.toml;
+//     stamps into it the attribute rules of src/embed/attributes.toml and the languages
+//     (Lang::ALL: tag, own name, direction);
 //  4. names every file the loader loads by its content hash and stamps those names and
 //     their Subresource Integrity into the loader (scripts/release.mjs; the glue JS,
 //     loaded by dynamic import, cannot carry an integrity check: see SECURITY.md);
@@ -16,7 +17,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { LOADER, crateVersion, pin, release, sri } from "./release.mjs";
+import { LANGUAGES_SLOT, LOADER, crateVersion, pin, release, sri } from "./release.mjs";
 import { headersFile } from "./caching.mjs";
 import { stripComments } from "./strip-comments.mjs";
 import { MANIFEST, writeManifest } from "./manifest.mjs";
@@ -32,8 +33,10 @@ const styles = ["base", "components", "illustration", "visit", "understanding", 
   fs.readFileSync(path.join(root, "styles", `${name}.css`), "utf8"));
 fs.writeFileSync(path.join(staging, "kyphoplasty-guide.css"), styles.join("\n"));
 
-const rules = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kg-")), "attributes.json");
-execFileSync("cargo", ["run", "--quiet", "--features", "ssr", "--bin", "static-guide", "--", staging, "--attributes", rules], {
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "kg-"));
+const rules = path.join(scratch, "attributes.json");
+const languages = path.join(scratch, "languages.json");
+execFileSync("cargo", ["run", "--quiet", "--features", "ssr", "--bin", "static-guide", "--", staging, "--attributes", rules, "--languages", languages], {
   cwd: root,
   stdio: ["ignore", "inherit", "inherit"],
 });
@@ -45,7 +48,13 @@ if (!source.includes(ATTRIBUTES)) {
   console.error(`post-build: the loader lacks ${ATTRIBUTES}`);
   process.exit(1);
 }
-fs.writeFileSync(loader, source.replace(ATTRIBUTES, fs.readFileSync(rules, "utf8")));
+if (!source.includes(LANGUAGES_SLOT)) {
+  console.error(`post-build: the loader lacks ${LANGUAGES_SLOT}`);
+  process.exit(1);
+}
+fs.writeFileSync(loader, source
+  .replace(ATTRIBUTES, fs.readFileSync(rules, "utf8"))
+  .replace(LANGUAGES_SLOT, fs.readFileSync(languages, "utf8")));
 
 const files = release(staging);
 const version = crateVersion(root);

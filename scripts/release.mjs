@@ -19,18 +19,46 @@ import path from "node:path";
 export const LOADER = "kyphoplasty-guide.js";
 
 /**
- * What the loader loads, by its key in the loader's FILES table, under the name the
- * build gives it before hashing. The wasm comes before the glue, which names it.
+ * What the loader loads for every language, by its key in the loader's FILES table,
+ * under the name the build gives it before hashing. The wasm comes before the glue,
+ * which names it.
  */
-export const LOADED = {
+export const SHARED = {
   wasm: "kyphoplasty-guide-core_bg.wasm",
   glue: "kyphoplasty-guide-core.js",
   css: "kyphoplasty-guide.css",
-  "document-en": "kyphoplasty-guide-en.json",
-  "document-es": "kyphoplasty-guide-es.json",
-  "text-en": "kyphoplasty-guide-text-en.json",
-  "text-es": "kyphoplasty-guide-text-es.json",
 };
+
+/**
+ * Everything the loader loads: SHARED, and each language's document and text table.
+ * `tags` are the languages stamped into the loader (the Rust list, see loaderLanguages).
+ */
+export function loadedFiles(tags) {
+  const files = { ...SHARED };
+  for (const tag of tags) {
+    files[`document-${tag}`] = `kyphoplasty-guide-${tag}.json`;
+    files[`text-${tag}`] = `kyphoplasty-guide-text-${tag}.json`;
+  }
+  return files;
+}
+
+// In the loader: `var LANGUAGES = /* __KG_LANGUAGES__ */ [{"tag":"en",…},…];`, stamped
+// by scripts/post-build.mjs from the static-guide binary's list (Lang::ALL).
+export const LANGUAGES_SLOT = "/* __KG_LANGUAGES__ */ []";
+
+/** The guide's languages as the build reads them (build/content.rs `LANGS`), for checks made before a build. */
+export function crateLanguages(root) {
+  const m = fs.readFileSync(path.join(root, "build", "content.rs"), "utf8").match(/^pub const LANGS: &\[&str\] = &\[([^\]]*)\];$/m);
+  if (!m) throw new Error("build/content.rs has no LANGS list");
+  return [...m[1].matchAll(/"([^"]+)"/g)].map((tag) => tag[1]);
+}
+
+/** The language tags stamped into a built loader's text. */
+export function loaderLanguages(text) {
+  const m = text.match(/var LANGUAGES = (?:\/\* __KG_LANGUAGES__ \*\/ )?(\[.*\]);$/m);
+  if (!m) throw new Error("the loader has no LANGUAGES list");
+  return JSON.parse(m[1]).map((language) => language.tag);
+}
 
 /** Hex digits of the content's SHA-384 in a name: 64 bits, far more than releases will ever need. */
 export const HASH_LENGTH = 16;
@@ -63,7 +91,7 @@ export function loaderFiles(text) {
 }
 
 /**
- * Renames LOADED's files in `dir` (under their plain names) to their hashed names,
+ * Renames the loaded files (loadedFiles, for the languages stamped into `dir`'s loader) in `dir` (under their plain names) to their hashed names,
  * points the glue at the hashed wasm and the standalone pages (guide-*.html, and the
  * evidence packs evidence-*.html) at the hashed stylesheet, and stamps the names and
  * integrity hashes into `dir`'s loader.
@@ -73,14 +101,15 @@ export function loaderFiles(text) {
 export function release(dir) {
   const files = {};
   const renamed = {}; // plain name → hashed name
-  for (const [key, plain] of Object.entries(LOADED)) {
+  const loaded = loadedFiles(loaderLanguages(fs.readFileSync(path.join(dir, LOADER), "utf8")));
+  for (const [key, plain] of Object.entries(loaded)) {
     const from = path.join(dir, plain);
     let bytes = fs.readFileSync(from);
     if (key === "glue") {
       // wasm-bindgen's default `new URL("…_bg.wasm", import.meta.url)`: the loader
       // always passes the wasm it fetched with integrity, but nothing may name a file
       // that is not there.
-      bytes = Buffer.from(bytes.toString("utf8").replace(anyName(LOADED.wasm), renamed[LOADED.wasm]));
+      bytes = Buffer.from(bytes.toString("utf8").replace(anyName(SHARED.wasm), renamed[SHARED.wasm]));
     }
     const name = hashedName(plain, bytes);
     fs.writeFileSync(path.join(dir, name), bytes);
@@ -88,9 +117,9 @@ export function release(dir) {
     renamed[plain] = name;
     files[key] = { path: name, integrity: sri(bytes) };
   }
-  for (const page of fs.readdirSync(dir).filter((f) => /^(guide|evidence)-[a-z]+\.html$/.test(f))) {
+  for (const page of fs.readdirSync(dir).filter((f) => /^(guide|evidence)-[A-Za-z-]+\.html$/.test(f))) {
     const file = path.join(dir, page);
-    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(anyName(LOADED.css), renamed[LOADED.css]));
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(anyName(SHARED.css), renamed[SHARED.css]));
   }
   const loader = path.join(dir, LOADER);
   const source = fs.readFileSync(loader, "utf8");

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { publicContract } from "../scripts/manifest.mjs";
-import { LOADED, LOADER, crateVersion } from "../scripts/release.mjs";
+import { LOADER, crateLanguages, crateVersion, loadedFiles } from "../scripts/release.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const changelog = fs.readFileSync(path.join(root, "CHANGELOG.md"), "utf8");
@@ -33,7 +33,7 @@ test("it names every attribute, event, part, custom property and file of the pub
     ...element.part.map((p) => p.name),
     ...element.property.map((p) => p.name),
     LOADER,
-    ...Object.values(LOADED).map((plain) => plain.replace(/(\.[a-z]+)$/, ".<hash>$1")),
+    ...Object.values(loadedFiles(crateLanguages(root))).map((plain) => plain.replace(/(\.[a-z]+)$/, ".<hash>$1")),
     "custom-elements.json",
   ];
   const missing = names.filter((name) => !named(name));

@@ -298,7 +298,7 @@ fn citing_the_project_notes_is_refused() {
     s.edit("evidence", "warnings", |t| {
         format!("{t}\n[[chest-pain]]\nsource = \"notes\"\nsection = \"s\"\nstart = \"a\"\nend = \"b\"\n")
     });
-    for lang in ["en", "es"] {
+    for lang in ["en", "es", "zh-Hans", "vi", "ar"] {
         s.edit(lang, "sources", |t| {
             format!("{t}\n[[source]]\nid = \"notes\"\ntitle = \"Content notes\"\npublisher = \"This project.\"\n")
         });
@@ -329,3 +329,33 @@ fn a_translation_with_another_link_or_review_date_is_named() {
 /// "Check your understanding": a quiz that would teach the wrong thing stops the build.
 #[path = "content_validation/understanding.rs"]
 mod understanding_checks;
+
+#[test]
+fn a_translation_that_drops_a_placeholder_or_leaves_a_string_empty_is_named() {
+    let s = Scratch::new("placeholder");
+    s.edit("ar", "aftercare", |t| {
+        // The first string that names the practice loses it (any language's wording).
+        t.replacen("{practice_name}", "", 1)
+    });
+    s.edit("vi", "intro", |t| {
+        let start = t.find("text = \"").expect("an intro text");
+        let end = start + t[start + 8..].find('"').expect("its end") + 8;
+        format!("{}text = \"\"{}", &t[..start], &t[end + 1..])
+    });
+    let errors = s.errors();
+    assert_error(
+        &errors,
+        &["content/ar/aftercare.toml", "placeholders", "practice_name"],
+    );
+    assert_error(&errors, &["content/vi/intro.toml", "empty text"]);
+}
+
+#[test]
+fn a_language_missing_a_file_is_named() {
+    let s = Scratch::new("missing-file");
+    std::fs::remove_file(s.0.join("zh-Hans").join("glossary.toml")).expect("remove");
+    assert_error(
+        &s.errors(),
+        &["content/zh-Hans/glossary.toml", "cannot read"],
+    );
+}

@@ -36,7 +36,7 @@ fn the_widget_is_a_named_region_with_its_title_and_emergency_number() {
     let html = render(&example("minimal").pairs());
     assert!(
         html.starts_with(
-            r#"<section lang="en" aria-label="Balloon kyphoplasty guide" class="kg">"#
+            r#"<section lang="en" dir="ltr" aria-label="Balloon kyphoplasty guide" class="kg">"#
         ),
         "{html}"
     );

@@ -8,6 +8,10 @@
 //!   `kyphoplasty-guide.css` beside it), for search engines and links;
 //! - `evidence-en.html`: the evidence pack, every statement with the passages it rests
 //!   on, for the clinician who reviews the guide for a practice.
+//!
+//! `--attributes FILE` and `--languages FILE` also write what the build stamps into
+//! the loader: the attributes' rules, and the languages (tag, own name, direction), so
+//! the loader's list is the Rust one.
 
 use kyphoplasty_guide_core::components::evidence_pack::{EvidencePack, EvidencePackProps};
 use kyphoplasty_guide_core::components::static_guide::{StaticGuide, StaticGuideProps};
@@ -28,6 +32,13 @@ fn main() {
     {
         write(std::path::Path::new(path), attributes::ATTRIBUTES_JSON);
     }
+    if let Some(path) = args
+        .iter()
+        .position(|a| a == "--languages")
+        .and_then(|i| args.get(i + 1))
+    {
+        write(std::path::Path::new(path), &languages_json());
+    }
     let runtime = match tokio::runtime::Builder::new_current_thread().build() {
         Ok(runtime) => runtime,
         Err(error) => fail(&format!("cannot start a runtime: {error}")),
@@ -37,6 +48,22 @@ fn main() {
         write_page(&runtime, &out, lang);
         write_evidence(&runtime, &out, lang);
     }
+}
+
+/// Every language as the loader needs it before any text is here: its tag, its name in
+/// its own words (the language menu), and its direction.
+fn languages_json() -> String {
+    let list: Vec<serde_json::Value> = Lang::ALL
+        .iter()
+        .map(|lang| {
+            serde_json::json!({
+                "tag": lang.tag(),
+                "name": content::language_name(*lang),
+                "dir": lang.dir(),
+            })
+        })
+        .collect();
+    serde_json::Value::Array(list).to_string()
 }
 
 /// `kyphoplasty-guide-<lang>.json`: the document the loader shows, and beside it
@@ -96,8 +123,9 @@ fn write_page(runtime: &tokio::runtime::Runtime, out: &std::path::Path, lang: La
         .collect();
     let description = g.intro.first().map(|p| escape(p.text)).unwrap_or_default();
     let page = format!(
-        "<!doctype html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n{alternates}<link rel=\"stylesheet\" href=\"kyphoplasty-guide.css\">\n</head>\n<body>\n<div class=\"kg-mount\">{body}</div>\n</body>\n</html>\n",
+        "<!doctype html>\n<html lang=\"{tag}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n{alternates}<link rel=\"stylesheet\" href=\"kyphoplasty-guide.css\">\n</head>\n<body>\n<div class=\"kg-mount\">{body}</div>\n</body>\n</html>\n",
         tag = lang.tag(),
+        dir = lang.dir(),
         title = escape(g.ui.title),
     );
     write(&out.join(format!("guide-{}.html", lang.tag())), &page);
@@ -112,8 +140,9 @@ fn write_evidence(runtime: &tokio::runtime::Runtime, out: &std::path::Path, lang
     );
     let g = guide(lang);
     let page = format!(
-        "<!doctype html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>{title}: {guide_title}</title>\n<link rel=\"stylesheet\" href=\"kyphoplasty-guide.css\">\n</head>\n<body>\n<div class=\"kg-mount\">{body}</div>\n</body>\n</html>\n",
+        "<!doctype html>\n<html lang=\"{tag}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>{title}: {guide_title}</title>\n<link rel=\"stylesheet\" href=\"kyphoplasty-guide.css\">\n</head>\n<body>\n<div class=\"kg-mount\">{body}</div>\n</body>\n</html>\n",
         tag = lang.tag(),
+        dir = lang.dir(),
         title = escape(g.ui.evidence_title),
         guide_title = escape(g.ui.title),
     );

@@ -40,7 +40,14 @@ pub fn long_date(date: Date, lang: Lang) -> String {
             date.day as i32,
         );
         let options = js_sys::Object::new();
-        for (key, value) in [("weekday", "long"), ("day", "numeric"), ("month", "long")] {
+        // Western digits in every language, as the guide's text writes its numbers (Arabic
+        // would otherwise get Arabic-Indic digits beside the text's 0-9).
+        for (key, value) in [
+            ("weekday", "long"),
+            ("day", "numeric"),
+            ("month", "long"),
+            ("numberingSystem", "latn"),
+        ] {
             let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
         }
         let text: String = js.to_locale_date_string(&locale, &options).into();
@@ -57,7 +64,14 @@ fn browser_locale(lang: Lang) -> String {
     let preferred = web_sys::window()
         .and_then(|w| w.navigator().language())
         .unwrap_or_default();
-    if Lang::from_tag(&preferred) == Some(lang) && preferred.len() <= 16 {
+    // The browser's region only when it writes the same script: `zh-TW` reads
+    // Simplified Chinese's guide, but its dates would come in Traditional characters.
+    let tag = lang.tag();
+    let same_script = !tag.contains('-')
+        || preferred
+            .to_ascii_lowercase()
+            .starts_with(&tag.to_ascii_lowercase());
+    if Lang::from_tag(&preferred) == Some(lang) && same_script && preferred.len() <= 16 {
         preferred
     } else {
         lang.tag().to_string()

@@ -106,6 +106,12 @@ impl GuideContext {
         self.values().emergency_number(self.guide())
     }
 
+    /// A phone number as shown in this language's text: kept left to right
+    /// (`text::ltr`), for the emergency number and the practice's phone.
+    pub fn ltr(&self, number: &str) -> String {
+        text::ltr(number, self.lang)
+    }
+
     /// The `tel:` link for the emergency number. In the document it dials the language's
     /// default until the loader puts in the practice's number.
     pub fn emergency_tel(&self) -> Option<String> {

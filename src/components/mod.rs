@@ -27,6 +27,7 @@ pub mod shell;
 pub mod source_refs;
 pub mod steps;
 pub mod understanding;
+pub mod voice;
 pub mod warnings;
 
 // Each island's views in their folder; re-exported here, so `crate::components::<view>`

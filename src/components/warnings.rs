@@ -26,7 +26,7 @@ pub fn warnings() -> Html {
 /// The red card: call the emergency number now.
 fn emergency_card(context: &GuideContext) -> Html {
     let g = context.guide();
-    let number = context.emergency_number().to_string();
+    let number = context.ltr(context.emergency_number());
     html! {
         <div class="kg-card kg-card-emergency">
             <Heading depth={2} class="kg-card-heading">
@@ -59,7 +59,7 @@ fn care_team_card(context: &GuideContext) -> Html {
                 { signs(context, g.care_team) }
                 if let Some((tel, phone)) = context.practice_call() {
                     <a class="kg-card-call kg-card-call-urgent" href={tel} data-kg-tel="practice_phone" data-kg-if={phone_if} hidden={phone_if.is_some()}>
-                        { pictogram("call") }{ text::ui(g.ui.care_team_call, &[("practice_name", &practice), ("phone", &phone)]) }
+                        { pictogram("call") }{ text::ui(g.ui.care_team_call, &[("practice_name", &practice), ("phone", &context.ltr(&phone))]) }
                     </a>
                 }
                 if context.practice_call().is_none() || phone_if.is_some() {

@@ -9,6 +9,8 @@ pub mod evidence;
 mod marker;
 pub mod model;
 #[cfg(test)]
+mod plain_language;
+#[cfg(test)]
 mod readability;
 mod registry;
 mod section;
@@ -26,9 +28,10 @@ pub use understanding::{QuizOption, QuizQuestion};
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
-/// The label of the button that switches to `lang`, known before its text is.
-pub fn read_in(lang: Lang) -> &'static str {
-    READ_IN
+/// `lang` named in its own words ("Español"), known before its text is: the
+/// language menu lists every language so.
+pub fn language_name(lang: Lang) -> &'static str {
+    LANGUAGE_NAMES
         .iter()
         .find(|(l, _)| *l == lang)
         .map_or("", |(_, label)| label)
@@ -59,8 +62,35 @@ mod tests {
     }
 
     #[test]
+    fn tags_pick_the_language_a_patient_expects() {
+        let cases = [
+            ("en", Some(Lang::En)),
+            ("EN-gb", Some(Lang::En)),
+            ("es_MX", Some(Lang::Es)),
+            ("zh", Some(Lang::ZhHans)),
+            ("zh-CN", Some(Lang::ZhHans)),
+            ("zh-SG", Some(Lang::ZhHans)),
+            ("zh-Hans-HK", Some(Lang::ZhHans)),
+            ("zh-TW", Some(Lang::ZhHans)),
+            ("zh-Hant", Some(Lang::ZhHans)),
+            ("vi-VN", Some(Lang::Vi)),
+            ("ar-EG", Some(Lang::Ar)),
+            ("fr", None),
+            ("", None),
+            ("-", None),
+        ];
+        for (tag, lang) in cases {
+            assert_eq!(Lang::from_tag(tag), lang, "{tag:?}");
+        }
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+            assert_eq!(lang.dir() == "rtl", lang == Lang::Ar, "{lang:?}");
+            assert!(!language_name(lang).is_empty(), "{lang:?}");
+        }
+    }
+
+    #[test]
     fn languages_hold_the_same_items() {
-        let (en, es) = (guide(Lang::En), guide(Lang::Es));
         let ids = |g: &Guide| {
             let mut ids: Vec<&str> = g.steps.iter().map(|s| s.id).collect();
             for group in g.before.iter().chain(g.aftercare) {
@@ -70,7 +100,10 @@ mod tests {
             ids.extend(g.glossary.iter().map(|t| t.id));
             ids
         };
-        assert_eq!(ids(en), ids(es));
+        let en = guide(Lang::En);
+        for lang in Lang::ALL {
+            assert_eq!(ids(en), ids(guide(lang)), "{lang:?}");
+        }
     }
 
     #[test]

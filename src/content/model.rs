@@ -2,34 +2,40 @@
 //! components read. All text is `&'static str` baked into the binary, so there is
 //! no parsing at run time and nothing to fail when the widget starts.
 
-use super::Ui;
+use super::{Lang, Ui};
 
-/// A language the guide is written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Lang {
-    En,
-    Es,
-}
-
+// `Lang` itself (its variants, `ALL`, `tag`, `is_rtl`) is generated from the build's one
+// list of languages (build/content.rs `LANGS`).
 impl Lang {
-    /// Every shipped language, in the order the language switch lists them.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
-
-    /// The BCP 47 tag, used for `lang` attributes, dates and speech.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
+    /// Reads a tag such as `es`, `es-MX`, `zh-CN` or `EN`; `None` for a language we lack.
+    ///
+    /// A shipped tag, or one it begins (`zh-Hans-SG`), wins; then the primary subtag
+    /// alone. So `zh`, `zh-CN`, `zh-SG` and also `zh-TW`/`zh-Hant` read Simplified
+    /// Chinese: a reader of Traditional characters reads Simplified far better than
+    /// English, and the menu names it "中文（简体）" so the patient sees what it is. A
+    /// Traditional Chinese guide, once added as `zh-Hant`, wins for those by the first rule.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.trim().replace('_', "-").to_ascii_lowercase();
+        let primary = |t: &str| t.split('-').next().unwrap_or_default().to_ascii_lowercase();
+        let begins = |l: &Lang| {
+            let own = l.tag().to_ascii_lowercase();
+            tag.strip_prefix(own.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
+        };
+        let wanted = primary(&tag);
+        Lang::ALL.into_iter().find(begins).or_else(|| {
+            Lang::ALL
+                .into_iter()
+                .find(|l| !wanted.is_empty() && primary(l.tag()) == wanted)
+        })
     }
 
-    /// Reads a tag such as `es`, `es-MX` or `EN`; `None` for a language we lack.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "en" => Some(Lang::En),
-            "es" => Some(Lang::Es),
-            _ => None,
+    /// The `dir` attribute of a guide in this language.
+    pub fn dir(self) -> &'static str {
+        if self.is_rtl() {
+            "rtl"
+        } else {
+            "ltr"
         }
     }
 }

@@ -3,7 +3,7 @@
 //! Content may only use the practice parameters the build allows; interface strings
 //! use their own named values ("Step {current} of {total}").
 
-use super::{Guide, ParamDefaults};
+use super::{Guide, Lang, ParamDefaults};
 
 /// The values a practice can set, already falling back to the language's defaults.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -98,9 +98,29 @@ pub fn fill<'a>(template: &str, lookup: impl Fn(&str) -> Option<&'a str>) -> Str
     out
 }
 
-/// Fills content text with the practice's values (or the defaults).
+/// Fills content text with the practice's values (or the defaults); the emergency
+/// number kept left to right (see [`ltr`]).
 pub fn content(template: &str, guide: &Guide, values: &PracticeValues) -> String {
-    fill(template, |name| values.resolve(name, &guide.params))
+    let number = values
+        .resolve("emergency_number", &guide.params)
+        .map(|n| ltr(n, guide.lang));
+    fill(template, |name| match name {
+        "emergency_number" => number.as_deref(),
+        _ => values.resolve(name, &guide.params),
+    })
+}
+
+/// A phone number for text in `lang`, kept left to right. In right-to-left text a
+/// number's spaces, hyphens and brackets would otherwise take the text's direction
+/// and its groups come out in reverse ("0199 010 555 1+"); the Unicode isolates
+/// (U+2066 … U+2069, the plain-text form of `<bdi dir="ltr">`) keep it whole wherever
+/// the string goes: text, labels, the printed sheet. Left-to-right text needs nothing.
+pub fn ltr(number: &str, lang: Lang) -> String {
+    if lang.is_rtl() {
+        format!("\u{2066}{number}\u{2069}")
+    } else {
+        number.to_string()
+    }
 }
 
 /// Fills an interface string with named values, e.g. `[("current", "3")]`.
@@ -116,6 +136,18 @@ pub fn ui(template: &str, args: &[(&str, &str)]) -> String {
 mod tests {
     use super::*;
     use crate::content::{guide, Lang};
+
+    #[test]
+    fn numbers_stay_left_to_right_in_right_to_left_text() {
+        assert_eq!(ltr("+1 555 010 0199", Lang::En), "+1 555 010 0199");
+        assert_eq!(ltr("911", Lang::Ar), "\u{2066}911\u{2069}");
+        let g = guide(Lang::Ar);
+        let filled = content("Call {emergency_number}.", g, &PracticeValues::default());
+        assert_eq!(
+            filled,
+            format!("Call \u{2066}{}\u{2069}.", g.params.emergency_number)
+        );
+    }
 
     #[test]
     fn fills_named_values_and_keeps_unknown_ones() {

@@ -77,6 +77,8 @@ mod tests {
                 })
                 .collect::<Vec<_>>()
         };
-        assert_eq!(shape(Lang::En), shape(Lang::Es));
+        for lang in Lang::ALL {
+            assert_eq!(shape(Lang::En), shape(lang), "{lang:?}");
+        }
     }
 }

@@ -11,6 +11,8 @@ pub enum Kind {
     Phone,
     /// A language tag such as `es-MX`.
     Lang,
+    /// Language tags separated by spaces or commas.
+    Languages,
     /// Section names, in order.
     Sections,
     /// A whole number from `min` to `max`.

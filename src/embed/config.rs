@@ -5,6 +5,7 @@
 //! always renders.
 
 use super::attributes::{rule, Kind, ATTRIBUTES};
+use super::offered::{first_language, read_languages};
 use super::share_url::{page_address, share_url_valid};
 use super::wording::{self, Wording};
 use crate::content::text::PracticeValues;
@@ -56,8 +57,11 @@ fn read_all(
 /// Everything a practice can set on `<kyphoplasty-guide>`, already validated.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
-    /// Language to show first: the `lang` attribute, else the page's, else English.
+    /// Language to show first: the `lang` attribute, else the page's, else English,
+    /// always one of `languages`.
     pub lang: Lang,
+    /// The languages the menu offers (`languages`), in the practice's order; never empty.
+    pub languages: Vec<Lang>,
     /// The practice's own wording for name, emergency number and instructions.
     pub values: PracticeValues,
     /// The practice phone as the patient should read it, e.g. "(555) 010-0199".
@@ -127,7 +131,9 @@ impl Config {
         let reviewed_by = take("reviewed-by");
         let share_raw = take("share-url");
         let phone_raw = take("practice-phone");
-        let lang_raw = take("lang");
+        let (languages, languages_warning) = read_languages(take("languages").as_deref());
+        let (lang, lang_warning) = first_language(&languages, take("lang").as_deref(), page_lang);
+        warnings.extend(languages_warning.into_iter().chain(lang_warning));
         let layout = LayoutAttributes {
             sections: take("sections"),
             start_step: take("start-step"),
@@ -137,7 +143,8 @@ impl Config {
         };
 
         let mut config = Config {
-            lang: Lang::En,
+            lang,
+            languages,
             values,
             practice_phone: None,
             reviewed_by,
@@ -150,17 +157,21 @@ impl Config {
             wording: Wording::default(),
             warnings,
         };
-        config.lang = config.read_lang(lang_raw.as_deref(), page_lang);
         config.practice_phone = config.read_phone(phone_raw.as_deref());
         config.share_url = config.read_share_url(share_raw.as_deref());
-        if let Some(number) = config.values.emergency_number.clone() {
-            if phone_chars(&number).is_none() {
-                config.warn("emergency-number", &number, "the default for the language");
-                config.values.emergency_number = None;
-            }
-        }
+        config.check_emergency_number();
         config.read_layout(layout);
         config
+    }
+
+    /// An emergency number that cannot be dialled gives way to the language's default.
+    fn check_emergency_number(&mut self) {
+        if let Some(number) = self.values.emergency_number.clone() {
+            if phone_chars(&number).is_none() {
+                self.warn("emergency-number", &number, "the default for the language");
+                self.values.emergency_number = None;
+            }
+        }
     }
 
     /// The attributes that shape the widget rather than its words.
@@ -199,16 +210,6 @@ impl Config {
         self.warnings.push(format!(
             "{attribute}=\"{shown}\" is not valid; using {used}"
         ));
-    }
-
-    fn read_lang(&mut self, attribute: Option<&str>, page: Option<&str>) -> Lang {
-        if let Some(tag) = attribute {
-            match Lang::from_tag(tag) {
-                Some(lang) => return lang,
-                None => self.warn("lang", tag, "the page's language or English"),
-            }
-        }
-        page.and_then(Lang::from_tag).unwrap_or(Lang::En)
     }
 
     fn read_phone(&mut self, raw: Option<&str>) -> Option<String> {

@@ -9,6 +9,7 @@ pub mod colour;
 pub mod config;
 pub mod events;
 pub mod languages;
+pub mod offered;
 pub mod share_url;
 pub mod wording;
 

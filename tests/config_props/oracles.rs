@@ -60,11 +60,14 @@ pub(crate) fn replaced(attribute: &str, value: &str) -> bool {
     ];
     let in_range =
         |lo: usize, hi: usize| value.parse::<usize>().is_ok_and(|n| (lo..=hi).contains(&n));
+    // Primary subtags of the guide's languages (`zh` reads as `zh-Hans`).
+    let known_lang = |tag: &str| {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        ["en", "es", "zh", "vi", "ar"].contains(&primary.to_ascii_lowercase().as_str())
+    };
     match attribute {
-        "lang" => {
-            let primary = value.split(['-', '_']).next().unwrap_or("");
-            !["en", "es"].contains(&primary.to_ascii_lowercase().as_str())
-        }
+        "lang" => !known_lang(value.trim()),
+        "languages" => !value.split([',', ' ']).any(|t| known_lang(t.trim())),
         "practice-phone" | "emergency-number" => !phone_ok(value),
         "sections" => !value.split([',', ' ']).any(|n| {
             section_names

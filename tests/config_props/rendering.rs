@@ -107,7 +107,7 @@ fn known_tags() -> &'static HashSet<String> {
     static KNOWN: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
     KNOWN.get_or_init(|| {
         let mut names = HashSet::new();
-        for lang in ["en", "es"] {
+        for lang in ["en", "es", "zh-Hans", "vi", "ar"] {
             for section in Section::ALL {
                 let attrs: Attributes = [
                     ("lang", lang.to_string()),

@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
-import { startServer, launchBrowser, watchErrors, contrast, describeViolations, exampleQuery, a11yHost, SECTIONS, SHOTS, AXE_TAGS, openGuide, openSection, goToStep, shot, audit as auditState } from "./support.mjs";
+import { startServer, launchBrowser, watchErrors, contrast, describeViolations, exampleQuery, a11yHost, SECTIONS, SHOTS, AXE_TAGS, openGuide, openSection, goToStep, shot, audit as auditState, chooseLanguage } from "./support.mjs";
 
 const CONFIGURED = exampleQuery("practice");
 
@@ -119,10 +119,10 @@ test("axe: checklists ticked and unticked, clear confirmation, aftercare with an
   await context.close();
 });
 
-test("axe: every section in Spanish (switched with the widget's own button)", async () => {
+test("axe: every section in Spanish (switched with the widget's own language menu)", async () => {
   const page = await browser.newPage();
   const host = await openGuide(page, server.origin, "/");
-  await host.locator(".kg-tools button[lang='es']").click();
+  await chooseLanguage(host, "es");
   await host.getByText("Su guía sobre la cifoplastia con balón").waitFor();
   assert.equal(await host.locator("section.kg").getAttribute("lang"), "es");
   const results = [];

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startServer, launchBrowser, widgetReady, documentShown, axeAudit, describeViolations, settledScreenshot, exampleQuery, a11yHost } from "./support.mjs";
+import { startServer, launchBrowser, widgetReady, documentShown, axeAudit, describeViolations, settledScreenshot, exampleQuery, a11yHost, chooseLanguage } from "./support.mjs";
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 const SECTIONS = ["overview", "procedure", "before", "aftercare", "warnings", "risks", "questions", "visit", "understanding", "sources"];
@@ -173,7 +173,7 @@ test("nothing overflows at 320 px with the Contents list open, in English and Sp
   for (const lang of ["en", "es"]) {
     if (lang === "es") {
       await openMore(host);
-      await host.locator(".kg-lang").click();
+      await chooseLanguage(host, "es");
       await host.locator('section.kg[lang="es"]').waitFor();
     }
     // The header's tools unfolded too: the widest the header gets.
@@ -236,7 +236,7 @@ test("axe: the Contents button closed and open, at 320 and 390 px, live and as a
       for (const lang of ["en", "es"]) {
         if (lang === "es") {
           await openMore(host);
-          await host.locator(".kg-lang").click();
+          await chooseLanguage(host, "es");
           await host.locator('section.kg[lang="es"]').waitFor();
         }
         results.push({ state: `${width} ${mode} ${lang} closed`, ...(await axeAudit(page, AXE_TAGS)) });

@@ -85,13 +85,18 @@ test("the snippet builder updates the guide live and writes the snippet", async 
   await page.goto(server.origin + "/");
   const host = await widgetReady(page);
   await page.getByLabel("Practice name").fill("Lakeside Spine");
-  await page.getByLabel("Language").selectOption("es");
+  await page.locator("select[name=lang]").selectOption("es");
+  // Offering two languages: the attribute in the snippet, and the guide's menu lists them.
+  for (const tag of ["zh-Hans", "vi", "ar"]) await page.locator(`input[name=language][value="${tag}"]`).uncheck();
+  await host.locator(".kg-lang").nth(1).waitFor({ state: "attached" });
+  await page.waitForFunction(() => document.querySelector("kyphoplasty-guide").shadowRoot.querySelectorAll(".kg-lang").length === 2);
   await page.getByLabel("Emergency number").fill("112");
   await host.getByText("De Lakeside Spine").waitFor();
   const code = await page.locator("#snippet-code").textContent();
   assert.match(code, /<script src="[^"]+kyphoplasty-guide\.js" defer><\/script>/);
   assert.match(code, /practice-name="Lakeside Spine"/);
   assert.match(code, /lang="es"/);
+  assert.match(code, /languages="en es"/);
   assert.match(code, /emergency-number="112"/);
   // The address for the QR code and Send to my phone: into the snippet and onto the guide.
   await page.getByLabel("Address for the QR code and Send to my phone (your guide page)").fill("https://lakeside.example/kyphoplasty");

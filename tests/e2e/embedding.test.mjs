@@ -3,7 +3,7 @@
 // no third-party requests or cookies, and the fallback when WebAssembly cannot run.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, widgetReady, watchErrors, builtFiles } from "./support.mjs";
+import { startServer, launchBrowser, widgetReady, watchErrors, builtFiles, chooseLanguage } from "./support.mjs";
 
 // The build's hashed file names, from the loader's table.
 const FILES = builtFiles();
@@ -334,7 +334,7 @@ test("a practice instruction shows only in the language it was written for", asy
   const body = host.locator(".kg-body:not([hidden])");
   await body.getByText("Do not drive for 2 weeks.").first().waitFor();
   await body.getByText("When your care team says").first().waitFor();
-  await host.getByRole("button", { name: "Leer esta guía en español" }).click();
+  await chooseLanguage(host, "es");
   await host.getByText("Su guía sobre la cifoplastia con balón").waitFor();
   const spanish = await body.textContent();
   assert.ok(!spanish.includes("Do not drive"), "no English inside the Spanish guide");

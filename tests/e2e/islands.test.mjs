@@ -6,7 +6,7 @@
 // kept, and a language switch moves the live islands into the new document.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, widgetReady, documentShown, builtFiles, watchErrors } from "./support.mjs";
+import { startServer, launchBrowser, widgetReady, documentShown, builtFiles, watchErrors, chooseLanguage } from "./support.mjs";
 
 const FILES = builtFiles();
 const isWasm = (url) => url.pathname === "/" + FILES.wasm.path;
@@ -134,7 +134,7 @@ test("a language switch once live: the islands move into the new document, with 
   const host = await widgetReady(page);
   await host.getByRole("button", { name: "Before", exact: true }).click();
   await host.locator("[data-kg-panel='before'] input.kg-checkbox").first().check();
-  await host.getByRole("button", { name: "Leer esta guía en español" }).click();
+  await chooseLanguage(host, "es");
   await host.getByRole("heading", { name: "Antes de su procedimiento" }).waitFor();
   const panel = host.locator("[data-kg-panel='before']");
   assert.equal(await panel.getAttribute("data-kg-live"), "", "the island is live in the new document");
@@ -147,9 +147,14 @@ test("a language switch once live: the islands move into the new document, with 
   await host.getByRole("button", { name: "Paso siguiente" }).click();
   await host.getByRole("heading", { name: /Paso 2 de 8/ }).waitFor();
   // Back in English: still live, still at step 2.
-  await host.getByRole("button", { name: "Read this guide in English" }).click();
+  await chooseLanguage(host, "en");
   await host.getByRole("heading", { name: /Step 2 of 8/ }).waitFor();
   assert.equal(await host.locator(".kg").count(), 1);
+  // Right to left too: the islands move into the Arabic document, still at step 2.
+  await chooseLanguage(host, "ar");
+  await host.locator(".kg[lang='ar'][dir='rtl']").waitFor();
+  assert.equal(await host.locator("[data-kg-panel='procedure']").getAttribute("data-kg-live"), "");
+  await host.locator(".kg-step-title").filter({ hasText: /2/ }).first().waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });

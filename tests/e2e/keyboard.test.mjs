@@ -455,11 +455,14 @@ test("questions open and close with Enter and Space", async () => {
   await page.close();
 });
 
-test("the language button works with Enter and keeps focus", async (t) => {
+test("the language menu works with Enter and the arrows, and keeps focus", async (t) => {
   const page = await browser.newPage();
   const host = await openGuide(page, server.origin, PAGE);
   await page.evaluate(() => document.getElementById("before-widget").focus());
-  await tabTo(page, (f) => f.deepest.includes("Leer esta guía"));
+  await tabTo(page, (f) => f.deepest.includes("Language: English"));
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("ArrowDown");
+  assert.equal((await focused(page)).deepest.includes("Español"), true);
   await page.keyboard.press("Enter");
   await host.getByText("Su guía sobre la cifoplastia con balón").waitFor();
   const f = await focused(page);

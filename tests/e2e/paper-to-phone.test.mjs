@@ -210,8 +210,8 @@ const focused = (page) => page.evaluate(() => {
 for (const mode of ["document", "live widget"]) {
   test(`390 px (${mode}): the tools fold behind "More", by keyboard, and the guide's text starts within 360 px in both languages`, async () => {
     for (const [lang, more, print, share, readIn] of [
-      ["en", "More", "Print the aftercare sheet", "Send to my phone", "Leer esta guía en español"],
-      ["es", "Más", "Imprimir la hoja de cuidados", "Enviar a mi teléfono", "Read this guide in English"],
+      ["en", "More", "Print the aftercare sheet", "Send to my phone", "Language: English"],
+      ["es", "Más", "Imprimir la hoja de cuidados", "Enviar a mi teléfono", "Idioma: Español"],
     ]) {
       for (const query of [`lang=${lang}`, `lang=${lang}&practice-name=Riverside%20Spine%20Center`]) {
         const { context, page, host } = await openAt(mode, 390, query);
@@ -261,7 +261,7 @@ for (const mode of ["document", "live widget"]) {
 test("wide, the tools show without a fold; the More button is not there", async () => {
   const { context, host } = await openAt("live widget", 1000);
   assert.equal(await host.locator(".kg-more").isVisible(), false);
-  for (const name of ["Print the aftercare sheet", "Send to my phone", "Show sources", "Leer esta guía en español"]) {
+  for (const name of ["Print the aftercare sheet", "Send to my phone", "Show sources", "Language: English"]) {
     assert.equal(await host.getByRole("button", { name }).isVisible(), true, name);
   }
   await context.close();
@@ -294,19 +294,21 @@ test("More left open in the document stays open when the live widget takes over,
 });
 
 for (const mode of ["document", "live widget"]) {
-  test(`390 px (${mode}): switching language from inside More keeps it open, with focus on the language button`, async () => {
+  test(`390 px (${mode}): switching language from inside More keeps it open, with focus on the language menu's button`, async () => {
     const { context, page, host } = await openAt(mode, 390);
     await host.getByRole("button", { name: "More", exact: true }).click();
-    await host.getByRole("button", { name: "Leer esta guía en español" }).focus();
+    await host.getByRole("button", { name: "Language: English" }).focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await host.locator('section.kg[lang="es"]').waitFor();
     await page.waitForFunction(() => {
       let el = document.activeElement;
       while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
-      return el.textContent.trim() === "Read this guide in English";
+      return el.textContent.trim() === "Idioma: Español";
     });
     assert.equal(await host.getByRole("button", { name: "Más", exact: true }).getAttribute("aria-expanded"), "true");
-    assert.equal(await host.getByRole("button", { name: "Read this guide in English" }).isVisible(), true);
+    assert.equal(await host.getByRole("button", { name: "Idioma: Español" }).isVisible(), true);
     await context.close();
   });
 }

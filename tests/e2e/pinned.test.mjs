@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer, launchBrowser, widgetReady, watchErrors, openSection, builtFiles, DIST } from "./support.mjs";
 import { corsAllowed } from "../../scripts/caching.mjs";
-import { LOADED, LOADER, crateVersion, pin, release, sri, versionFolders } from "../../scripts/release.mjs";
+import { LOADER, loadedFiles, loaderLanguages, crateVersion, pin, release, sri, versionFolders } from "../../scripts/release.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const { pinned, alias } = versionFolders(crateVersion(root));
@@ -152,6 +152,7 @@ function nextVersionDeployed() {
   const staging = path.join(temp, "staging");
   fs.cpSync(DIST, folder, { recursive: true });
   fs.mkdirSync(staging);
+  const LOADED = loadedFiles(loaderLanguages(fs.readFileSync(path.join(DIST, LOADER), "utf8")));
   for (const [key, { path: name }] of Object.entries(builtFiles())) fs.copyFileSync(path.join(DIST, name), path.join(staging, LOADED[key]));
   fs.copyFileSync(path.join(DIST, LOADER), path.join(staging, LOADER));
   fs.appendFileSync(path.join(staging, LOADED.css), "\n/* the next version */\n");

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startServer, launchBrowser, widgetReady, watchErrors, builtFiles, DIST } from "./support.mjs";
-import { LOADED, LOADER, release } from "../../scripts/release.mjs";
+import { LOADER, loadedFiles, loaderLanguages, release } from "../../scripts/release.mjs";
 
 let browser;
 const temp = [];
@@ -33,6 +33,7 @@ function twoReleases() {
   fs.cpSync(DIST, folder, { recursive: true });
   const a = builtFiles(folder);
   const staging = tempDir();
+  const LOADED = loadedFiles(loaderLanguages(fs.readFileSync(path.join(folder, LOADER), "utf8")));
   for (const [key, { path: name }] of Object.entries(a)) fs.copyFileSync(path.join(folder, name), path.join(staging, LOADED[key]));
   fs.copyFileSync(path.join(folder, LOADER), path.join(staging, LOADER));
   fs.appendFileSync(path.join(staging, LOADED.css), "\n/* release B */\n");

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startServer, launchBrowser, widgetReady, documentShown, watchErrors, axeAudit, describeViolations, builtFiles, settledScreenshot } from "./support.mjs";
+import { startServer, launchBrowser, widgetReady, documentShown, watchErrors, axeAudit, describeViolations, builtFiles, settledScreenshot, chooseLanguage } from "./support.mjs";
 
 // The build's hashed file names, from the loader's table.
 const FILES = builtFiles();
@@ -90,7 +90,7 @@ for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["pho
 test("a language chosen in the document is kept when the wasm takes over", async () => {
   const { page, release } = await withWasmHeld();
   const host = await documentShown(page);
-  await host.locator(".kg-lang").click();
+  await chooseLanguage(host, "es");
   await host.getByRole("heading", { name: "Resumen" }).waitFor();
   release();
   await widgetReady(page);
@@ -160,7 +160,7 @@ test("a blocked wasm: the document stays, and the other language is fetched only
   await waitState(page, "static");
   const host = page.locator("kyphoplasty-guide");
   assert.ok(!fetched.includes(at("document-es")));
-  await host.getByRole("button", { name: "Leer esta guía en español" }).click();
+  await chooseLanguage(host, "es");
   await host.getByRole("heading", { name: "Resumen" }).waitFor();
   assert.ok(fetched.includes(at("document-es")));
   // The practice's name is kept in the other language.
@@ -175,7 +175,7 @@ test("the live widget switches language, and the other language is never fetched
   await page.goto(server.origin + "/");
   const host = await widgetReady(page);
   assert.ok(!fetched.includes(at("document-es")) && !fetched.includes(at("text-es")));
-  await host.getByRole("button", { name: "Leer esta guía en español" }).click();
+  await chooseLanguage(host, "es");
   await host.getByRole("heading", { name: "Resumen" }).waitFor();
   assert.equal(await state(page), "interactive", "the live widget switched");
   // The shell is the document's in both states: the live widget needs the other
@@ -196,15 +196,14 @@ test("one language per visitor: the wasm carries no guide text, and a failed swi
   await page.route((url) => url.pathname === at("text-es"), (route) => (offline ? route.abort() : route.continue()));
   await page.goto(server.origin + "/");
   const host = await widgetReady(page);
-  const button = host.getByRole("button", { name: "Leer esta guía en español" });
-  await button.click();
+  await chooseLanguage(host, "es");
   await host.getByRole("heading", { name: "Overview" }).waitFor();
   await page.waitForTimeout(300);
   assert.equal(await host.getByRole("heading", { name: "Resumen" }).count(), 0);
   assert.ok(errors.some((text) => /did not load; staying in this one/.test(text)), errors.join("\n"));
-  // The network is back: the same button works.
+  // The network is back: the same choice works.
   offline = false;
-  await button.click();
+  await chooseLanguage(host, "es");
   await host.getByRole("heading", { name: "Resumen" }).waitFor();
   await page.close();
 });
@@ -289,7 +288,7 @@ test("axe: the document without the wasm, every section and every step, in both 
   const results = [];
   for (const lang of ["en", "es"]) {
     if (lang === "es") {
-      await host.locator(".kg-lang").click();
+      await chooseLanguage(host, "es");
       await page.waitForFunction(() => document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg").getAttribute("lang") === "es");
     }
     for (const name of ["overview", "procedure", "before", "aftercare", "warnings", "risks", "questions", "understanding", "sources"]) {

@@ -254,6 +254,17 @@ export async function openSection(host, section) {
   await host.locator(`.kg-body .kg-section[data-section="${section}"]`).waitFor();
 }
 
+/**
+ * Switches the guide to `tag` with the language menu: opens it (a click on its button),
+ * then chooses the language. On a small screen the menu sits in the header's "More"
+ * fold, which the caller opens first.
+ */
+export async function chooseLanguage(host, tag) {
+  const toggle = host.locator(".kg-lang-toggle");
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await host.locator(`.kg-lang[lang="${tag}"]`).click();
+}
+
 /** Jumps to procedure step `n` with the step list. */
 export async function goToStep(host, n) {
   await host.locator(".kg-step-list button").nth(n - 1).click();

@@ -4,7 +4,7 @@
 // run, both languages, print leaving the part out, and axe in each state.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, widgetReady, watchErrors, openSection, audit, describeViolations } from "./support.mjs";
+import { startServer, launchBrowser, widgetReady, watchErrors, openSection, audit, describeViolations, chooseLanguage } from "./support.mjs";
 
 const KEY = "kyphoplasty-guide:understanding:v1:default";
 const QUESTIONS = 8;
@@ -235,7 +235,7 @@ test("without the wasm, each question keeps its answer behind <details>, in both
     await page.waitForFunction(() => document.querySelector("kyphoplasty-guide")?.getAttribute("data-kg-state") === "static", null, { timeout: 20000 });
     const host = page.locator("kyphoplasty-guide");
     if (lang === "es") {
-      await host.getByRole("button", { name: "Leer esta guía en español" }).click();
+      await chooseLanguage(host, "es");
       await host.getByRole("heading", { name: "Resumen" }).waitFor();
     }
     await host.locator('.kg-nav-button[data-section="understanding"]').click();

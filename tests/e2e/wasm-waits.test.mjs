@@ -123,7 +123,7 @@ test("off screen, the loader's own controls ask for nothing; a tick asks for the
   // Without scrolling (the guide stays three screens down): language, section, step.
   const press = (selector) =>
     page.evaluate((s) => document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(s).click(), selector);
-  await press(".kg-lang");
+  await press('.kg-lang[lang="es"]');
   await page.waitForFunction(() => document.querySelector("kyphoplasty-guide").shadowRoot.querySelector(".kg")?.getAttribute("lang") === "es");
   await press('.kg-nav-button[data-section="procedure"]');
   await press('[data-kg-goto="3"]');

@@ -16,6 +16,9 @@ use web_sys::{Element, HtmlElement};
 pub fn guide_document(lang: &str) -> wasm_bindgen::JsValue {
     let text = match lang {
         "es" => include_str!(concat!(env!("OUT_DIR"), "/text-es.json")),
+        "zh-Hans" => include_str!(concat!(env!("OUT_DIR"), "/text-zh-Hans.json")),
+        "vi" => include_str!(concat!(env!("OUT_DIR"), "/text-vi.json")),
+        "ar" => include_str!(concat!(env!("OUT_DIR"), "/text-ar.json")),
         _ => include_str!(concat!(env!("OUT_DIR"), "/text-en.json")),
     };
     let json = format!(

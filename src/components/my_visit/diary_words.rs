@@ -78,7 +78,12 @@ pub fn short_date(date: Date, lang: Lang) -> String {
             date.day as i32,
         );
         let options = js_sys::Object::new();
-        for (key, value) in [("day", "numeric"), ("month", "short")] {
+        // Western digits, as in `calendar::recovery::long_date`.
+        for (key, value) in [
+            ("day", "numeric"),
+            ("month", "short"),
+            ("numberingSystem", "latn"),
+        ] {
             let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
         }
         let text: String = js.to_locale_date_string(lang.tag(), &options).into();

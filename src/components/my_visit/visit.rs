@@ -56,7 +56,7 @@ fn print_header(context: &crate::components::context::GuideContext, state: &Guid
                 <crate::components::share_code::ShareCode {url} />
             }
             if let Some(name) = practice { <p><strong>{ name }</strong></p> }
-            if let Some(phone) = phone { <p>{ crate::content::text::ui(g.ui.print_phone, &[("phone", &phone)]) }</p> }
+            if let Some(phone) = phone { <p>{ crate::content::text::ui(g.ui.print_phone, &[("phone", &context.ltr(&phone))]) }</p> }
             if let Some(date) = procedure { <p>{ crate::content::text::ui(g.ui.visit_print_procedure, &[("date", &date)]) }</p> }
         </div>
     }

@@ -40,7 +40,7 @@ pub fn print_sheet() -> Html {
                 <p class="kg-print-practice" data-kg-if={name_if} hidden={name_if.is_some()}>{ name }</p>
             }
             if let Some(phone) = context.config.practice_phone.clone() {
-                <p class="kg-print-practice" data-kg-if={phone_if} hidden={phone_if.is_some()}>{ text::ui(g.ui.print_phone, &[("phone", &phone)]) }</p>
+                <p class="kg-print-practice" data-kg-if={phone_if} hidden={phone_if.is_some()}>{ text::ui(g.ui.print_phone, &[("phone", &context.ltr(&phone))]) }</p>
             }
             if parts >= 2 {
                 <Warnings />

@@ -54,7 +54,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<GuideContext> context={context.clone()}>
         <ContextProvider<UseReducerHandle<GuideState>> context={state.clone()}>
-            <section class="kg" lang={state.lang.tag()} aria-label={g.ui.widget_label}>
+            <section class="kg" lang={state.lang.tag()} dir={state.lang.dir()} aria-label={g.ui.widget_label}>
                 <Header />
                 <EmergencyStrip {section} />
                 <SectionNav sections={config.sections.clone()} current={section} />

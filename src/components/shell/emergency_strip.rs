@@ -29,7 +29,7 @@ pub fn emergency_strip(props: &EmergencyStripProps) -> Html {
 /// "In an emergency, call 911. Call 911": on every section, and in the static guide.
 pub fn emergency_line(context: &GuideContext) -> Html {
     let ui = &context.guide().ui;
-    let number = context.emergency_number();
+    let number = &context.ltr(context.emergency_number());
     html! {
         <p>
             <span>{ text::ui(ui.emergency_strip, &[("number", number)]) }</span>

@@ -1,5 +1,5 @@
 //! The guide's header: its title, the practice's name, and the tools (Print, Send to
-//! my phone, Show sources, the other language).
+//! my phone, Show sources, the language menu).
 //!
 //! On a small screen the tools fold behind one "More" button (a disclosure: a button
 //! with `aria-expanded` and the tools after it), so the header stays one line above the
@@ -8,20 +8,17 @@
 //! and after the wasm, issue 24); this component draws them and the status line the
 //! loader fills in, with the words it says.
 
+use super::language_menu::LanguageMenu;
 use crate::components::context::use_guide;
 use crate::components::heading::Heading;
 use crate::components::sources_toggle::SourcesToggle;
-use crate::content::{read_in, text, Lang};
+use crate::content::text;
 use yew::prelude::*;
 
 #[function_component(Header)]
 pub fn header() -> Html {
     let context = use_guide();
     let g = context.guide();
-    let other_lang = Lang::ALL
-        .into_iter()
-        .find(|l| *l != context.lang)
-        .unwrap_or(Lang::En);
     let practice = context.config.values.practice_name.as_deref();
     let practice_if = context.shown_if("practice_name");
     html! {
@@ -47,9 +44,7 @@ pub fn header() -> Html {
                     { g.ui.share }
                 </button>
                 <SourcesToggle />
-                <button type="button" class="kg-button kg-button-secondary kg-lang" lang={other_lang.tag()}>
-                    { read_in(other_lang) }
-                </button>
+                <LanguageMenu />
             </div>
             <div class="kg-share-status" role="status" aria-live="polite"></div>
         </header>

@@ -8,6 +8,7 @@ pub mod emergency_strip;
 pub mod evidence_pack;
 pub mod header;
 pub mod key_points;
+pub mod language_menu;
 pub mod overview;
 pub mod questions;
 pub mod risks;

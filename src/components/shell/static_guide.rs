@@ -37,7 +37,7 @@ pub fn static_guide(props: &StaticGuideProps) -> Html {
     html! {
         <ContextProvider<GuideContext> context={context.clone()}>
         <ContextProvider<UseReducerHandle<GuideState>> context={state.clone()}>
-            <section class="kg kg-static" lang={lang.tag()} aria-label={g.ui.widget_label}>
+            <section class="kg kg-static" lang={lang.tag()} dir={lang.dir()} aria-label={g.ui.widget_label}>
                 <header class="kg-header">
                     <div class="kg-header-text">
                         <Heading class="kg-title">{ g.ui.title }</Heading>

@@ -2,7 +2,8 @@
 //! paragraph by paragraph, with the browser's speech synthesis, then says the step is
 //! done. Where there is no voice for the guide's language (no speech synthesis, no
 //! Spanish voice, or a voice that never starts), it waits each paragraph's reading
-//! time instead, so the walkthrough still moves on at a reading pace.
+//! time instead, so the walkthrough still moves on at a reading pace (and the
+//! walkthrough's status says the device has no voice for the language).
 //!
 //! Paragraph by paragraph, because pausing is cancelling: `speechSynthesis.pause()`
 //! does nothing on some phones, so Pause stops the voice and Continue starts again at
@@ -80,6 +81,15 @@ pub fn use_narration(
     });
 }
 
+/// The device's best voice for `lang`; `None` lets the browser choose (it has not
+/// listed its voices yet) or, where [`narrates`] is false, there is none to use.
+#[cfg(target_arch = "wasm32")]
+pub fn voice(lang: &str) -> Option<wasm_bindgen::JsValue> {
+    speech::voice_for(&speech::synthesis()?, lang)
+        .ok()
+        .flatten()
+}
+
 #[cfg(target_arch = "wasm32")]
 mod speech {
     use super::reading_ms;
@@ -110,7 +120,7 @@ mod speech {
 
     /// The voice to use for `lang`: `Ok(None)` lets the browser choose (it has not
     /// listed its voices yet); `Err` when none of its voices speaks the language, so a
-    /// Spanish guide is never read with an English voice.
+    /// Spanish guide is never read with an English voice (see `voice::voice_rank`).
     pub fn voice_for(synth: &JsValue, lang: &str) -> Result<Option<JsValue>, ()> {
         let voices: Array = call(synth, "getVoices", &[])
             .and_then(|v| v.dyn_into().ok())
@@ -120,13 +130,12 @@ mod speech {
         }
         voices
             .iter()
-            .find(|voice| {
-                Reflect::get(voice, &"lang".into())
-                    .ok()
-                    .and_then(|l| l.as_string())
-                    .is_some_and(|l| l.to_ascii_lowercase().starts_with(lang))
+            .filter_map(|voice| {
+                let tag = Reflect::get(&voice, &"lang".into()).ok()?.as_string()?;
+                Some((crate::components::voice::voice_rank(&tag, lang)?, voice))
             })
-            .map(Some)
+            .min_by_key(|(rank, _)| *rank)
+            .map(|(_, voice)| Some(voice))
             .ok_or(())
     }
 

@@ -39,11 +39,11 @@ pub fn procedure() -> Html {
     };
     let handlers = StepHandlers {
         go: go.clone(),
-        swipe: use_swipe(go.clone()),
+        swipe: use_swipe(go.clone(), context.lang.is_rtl()),
         walk: use_walkthrough(&context, &state),
     };
     html! {
-        <div class="kg-section kg-procedure" data-section="procedure" data-kg-island={Island::Stepper.marker()} onkeydown={arrow_keys(go.clone())}>
+        <div class="kg-section kg-procedure" data-section="procedure" data-kg-island={Island::Stepper.marker()} onkeydown={arrow_keys(go.clone(), context.lang.is_rtl())}>
             <Heading depth={1} focusable=true>{ g.ui.procedure_heading }</Heading>
             { for (0..g.steps.len())
                 .filter(|i| *i == index || context.draws_everything())
@@ -80,8 +80,9 @@ fn announcement(context: &GuideContext, state: &GuideState) -> String {
 }
 
 /// Left and right arrows move through the steps (not inside the slider, and not with a
-/// modifier key, which belongs to the browser).
-fn arrow_keys(go: Callback<StepMove>) -> Callback<KeyboardEvent> {
+/// modifier key, which belongs to the browser). Right to left, the next step lies to
+/// the left, where the Next button is.
+fn arrow_keys(go: Callback<StepMove>, rtl: bool) -> Callback<KeyboardEvent> {
     Callback::from(move |event: KeyboardEvent| {
         let in_slider = event
             .target_dyn_into::<HtmlInputElement>()
@@ -89,9 +90,14 @@ fn arrow_keys(go: Callback<StepMove>) -> Callback<KeyboardEvent> {
         if in_slider || event.alt_key() || event.ctrl_key() || event.meta_key() {
             return;
         }
+        let (forward, back) = if rtl {
+            ("ArrowLeft", "ArrowRight")
+        } else {
+            ("ArrowRight", "ArrowLeft")
+        };
         match event.key().as_str() {
-            "ArrowRight" => go.emit(StepMove::Next),
-            "ArrowLeft" => go.emit(StepMove::Previous),
+            key if key == forward => go.emit(StepMove::Next),
+            key if key == back => go.emit(StepMove::Previous),
             _ => return,
         }
         event.prevent_default();
@@ -99,9 +105,13 @@ fn arrow_keys(go: Callback<StepMove>) -> Callback<KeyboardEvent> {
 }
 
 /// Horizontal swipes on the illustration move between steps on touch screens
-/// (left: next, right: previous); vertical movement stays scrolling.
+/// (left: next, right: previous; the other way round right to left, as pages turn);
+/// vertical movement stays scrolling.
 #[hook]
-fn use_swipe(go: Callback<StepMove>) -> (Callback<PointerEvent>, Callback<PointerEvent>) {
+fn use_swipe(
+    go: Callback<StepMove>,
+    rtl: bool,
+) -> (Callback<PointerEvent>, Callback<PointerEvent>) {
     let start = use_mut_ref(|| None::<(i32, i32)>);
     let down = {
         let start = start.clone();
@@ -127,7 +137,7 @@ fn use_swipe(go: Callback<StepMove>) -> (Callback<PointerEvent>, Callback<Pointe
         };
         let (dx, dy) = (event.client_x() - x, event.client_y() - y);
         if dx.abs() >= 50 && dx.abs() > dy.abs() * 2 {
-            go.emit(if dx < 0 {
+            go.emit(if (dx < 0) != rtl {
                 StepMove::Next
             } else {
                 StepMove::Previous

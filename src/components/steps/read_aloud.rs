@@ -1,7 +1,9 @@
-//! "Read this step aloud" with the browser's own speech synthesis, in the guide's
-//! language. Hidden where the browser has none; stops when the step changes. It stops
-//! only its own reading (the walkthrough may be speaking the new step), and pressing
-//! it pauses a running walkthrough, so the two never talk at once.
+//! "Read this step aloud" with the browser's own speech synthesis, in a voice that
+//! speaks the guide's language. Hidden where the browser has none; where it has no
+//! voice for the language, pressing it says so (a polite status) instead of reading in
+//! another language's voice. Stops when the step changes. It stops only its own reading
+//! (the walkthrough may be speaking the new step), and pressing it pauses a running
+//! walkthrough, so the two never talk at once.
 
 use crate::components::context::{use_guide, use_guide_state};
 use crate::state::{Action, GuideState, Walk, Walkthrough};
@@ -58,19 +60,40 @@ pub fn read_aloud(props: &ReadAloudProps) -> Html {
     // so nothing moves when the live widget takes over.
     let available = context.draws_everything() || speech_available();
     let speaking = use_state(|| false);
+    // Set when pressed on a device with no voice for the language; a new step clears it.
+    let no_voice = use_state(|| false);
     // Whether the voice is this button's (a state handle would read stale in cleanup).
     let own = use_mut_ref(|| false);
     let listeners = use_mut_ref(Vec::<gloo::events::EventListener>::new);
     use_stop_on_change(props.text.clone(), speaking.clone(), own.clone());
+    {
+        let no_voice = no_voice.clone();
+        use_effect_with((props.text.clone(), state.lang), move |_| {
+            no_voice.set(false)
+        });
+    }
     if !available {
         return html! {};
     }
-    let onclick = toggle_reading(&state, props.text.clone(), &speaking, own, listeners);
+    let onclick = {
+        let reading = toggle_reading(&state, props.text.clone(), &speaking, own, listeners);
+        let (lang, no_voice) = (state.lang.tag(), no_voice.clone());
+        Callback::from(move |event: MouseEvent| {
+            let voiceless = !super::narration::narrates(lang);
+            no_voice.set(voiceless);
+            if !voiceless {
+                reading.emit(event);
+            }
+        })
+    };
     html! {
-        <button type="button" class="kg-button kg-button-secondary kg-read-aloud" {onclick}>
-            <span aria-hidden="true">{ if *speaking { "■ " } else { "▶ " } }</span>
-            { if *speaking { ui.stop_reading } else { ui.read_aloud } }
-        </button>
+        <>
+            <button type="button" class="kg-button kg-button-secondary kg-read-aloud" {onclick}>
+                <span aria-hidden="true">{ if *speaking { "■ " } else { "▶ " } }</span>
+                { if *speaking { ui.stop_reading } else { ui.read_aloud } }
+            </button>
+            <p class="kg-voice-status" role="status">{ if *no_voice { ui.no_voice } else { "" } }</p>
+        </>
     }
 }
 
@@ -132,6 +155,9 @@ fn speak(
     ) {
         utterance.set_lang(lang);
         utterance.set_rate(0.9);
+        if let Some(voice) = super::narration::voice(lang) {
+            let _ = js_sys::Reflect::set(&utterance, &"voice".into(), &voice);
+        }
         let mut held = listeners.borrow_mut();
         held.clear();
         for event in ["end", "error"] {

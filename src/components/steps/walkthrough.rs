@@ -99,7 +99,14 @@ pub fn controls(context: &GuideContext, state: &GuideState, controls: &Controls)
         Mode::Playing => (ui.walk_pause, "kg-walk-icon kg-walk-icon-pause"),
         Mode::Paused => (ui.walk_resume, "kg-walk-icon kg-walk-icon-play"),
     };
+    // Played without a voice for the language, it moves on by reading time: say why
+    // nothing is heard, rather than read in another language's voice.
+    let silent;
     let status = match (mode, state.walk_end) {
+        (Mode::Playing, _) if !narrates(context.lang.tag()) => {
+            silent = format!("{} {}", ui.walk_playing, ui.no_voice);
+            silent.as_str()
+        }
         (Mode::Playing, _) => ui.walk_playing,
         (Mode::Paused, _) => ui.walk_paused,
         (Mode::Off, Some(WalkEnd::Finished)) => ui.walk_finished,
