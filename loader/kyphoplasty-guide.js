@@ -108,19 +108,76 @@
     });
   }
 
+  /* The document's rest (src/document/split.rs): every part the document hides at
+     first, asked for after the first paint, so the bytes before the guide is readable
+     are the head's alone. The file has one part per line, and each part is parsed in
+     a task of its own, so reading the rest is never a long task (one JSON.parse of the
+     whole was 30 to 40 ms at 4x CPU). Gives `{ lang, parts: { key: children } }`. */
+  var rests = {};
+  var HEAD_PART = "overview"; // the part the head carries: the guide's first (split.rs)
+  var REST_FIRST_LINE = /^\{"format":1,"lang":"([^"]+)","parts":\[$/;
+  function loadRest(lang) {
+    if (!rests[lang]) {
+      var source = file("rest-" + lang, "kyphoplasty-guide-rest-" + lang + ".json");
+      var reading = fetch(source.url, { integrity: source.integrity, credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status + " for " + source.url);
+          return response.text();
+        })
+        .then(function (text) {
+          var lines = text.split("\n");
+          var first = REST_FIRST_LINE.exec(lines[0]);
+          if (!first) throw new Error("not a guide file: " + source.url);
+          var parts = {};
+          return lines.slice(1, -2).reduce(function (done, line) {
+            return done.then(afterTask).then(function () {
+              var part = JSON.parse(line.replace(/,$/, ""));
+              if (!part || typeof part.key !== "string" || !Array.isArray(part.children)) throw new Error("not a part of the guide: " + source.url);
+              parts[part.key] = part.children;
+            });
+          }, Promise.resolve()).then(function () { return { lang: first[1], parts: parts }; });
+        });
+      rests[lang] = reading;
+      reading.catch(function () {
+        rests[lang] = null; // asked again when the patient opens a part
+      });
+    }
+    return rests[lang];
+  }
+
   var modulePromise = null;
   var stopped = false; // a panic stopped the shared WebAssembly instance for this page
   function loadModule() {
     if (stopped) return Promise.reject(new Error("an internal error stopped the interactive guide"));
     if (!modulePromise) {
-      modulePromise = import(GLUE.url).then(function (glue) {
-        var wasm = fetch(WASM.url, { integrity: WASM.integrity, credentials: "same-origin" });
-        return glue.default({ module_or_path: wasm }).then(function () {
-          return glue;
+      // Compiled while it downloads, off the main thread; instantiated from a task of its
+      // own (issue 24: compiling and instantiating in one step was a task of 30 to 50 ms
+      // at 4x CPU).
+      modulePromise = Promise.all([import(GLUE.url), compileWasm()]).then(afterTask).then(function (loaded) {
+        return loaded[0].default({ module_or_path: loaded[1] }).then(function () {
+          return loaded[0];
         });
       });
     }
     return modulePromise;
+  }
+
+  /* The WebAssembly module, compiled as it streams in; a host that serves it without
+     the `application/wasm` type gets it compiled from its bytes instead. */
+  function compileWasm() {
+    var get = function () { return fetch(WASM.url, { integrity: WASM.integrity, credentials: "same-origin" }); };
+    var fromBytes = function () {
+      return get().then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status + " for " + WASM.url);
+        return response.arrayBuffer();
+      }).then(function (bytes) { return WebAssembly.compile(bytes); });
+    };
+    if (typeof WebAssembly === "undefined") return Promise.reject(new Error("this browser does not run WebAssembly"));
+    if (!WebAssembly.compileStreaming) return fromBytes();
+    return WebAssembly.compileStreaming(get()).catch(function (error) {
+      if (error instanceof TypeError && !/Content Security Policy/i.test(String(error.message))) return fromBytes();
+      throw error;
+    });
   }
 
   function stylesheetLoaded(link) {
@@ -278,8 +335,8 @@
 
   /* Builds DOM from the JSON tree with createElement: no HTML parser, so nothing for
      a Trusted Types policy to refuse. The tree comes with its integrity hash.
-     A hidden section, a hidden step and the print sheet are built only when first
-     shown (`materialise`): the first paint builds what the patient sees. */
+     A section, a hidden step and the print sheet are built only when first shown
+     (`materialise`): the first paint builds what the patient sees. */
   function build(node, inSvg) {
     if (typeof node === "string") return document.createTextNode(node);
     var tag = node[0];
@@ -290,7 +347,10 @@
     Object.keys(attributes).forEach(function (name) {
       if (!/^on/i.test(name)) el.setAttribute(name, attributes[name]);
     });
-    var deferred = "hidden" in attributes && ("data-kg-panel" in attributes || "data-kg-step" in attributes);
+    if ("data-kg-rest" in attributes) return el; // its children come with the rest (wantRest)
+    // Every panel waits for openSection (a practice's first part may not be the
+    // document's), a hidden step for openStep.
+    var deferred = "data-kg-panel" in attributes || ("hidden" in attributes && "data-kg-step" in attributes);
     if (deferred || / ?kg-print-sheet\b/.test(attributes["class"] || "")) {
       el._kgPending = { children: node.slice(2), svg: svg };
       return el;
@@ -310,6 +370,61 @@
     el._kgPending = null;
     pending.children.forEach(function (child) { el.appendChild(build(child, pending.svg)); });
     if (guide && guide._kgFill) guide._kgFill(el);
+    // The procedure's steps, built only now: the step the guide is at shows.
+    if (guide && el.hasAttribute("data-kg-panel") && el.querySelector("[data-kg-step]")) {
+      openStep(guide, Number(guide.getAttribute("data-kg-step")) || 1);
+    }
+  }
+
+  /* Asks for the rest of `guide`'s document (once per language and page) and fills its
+     parts in when it is here; meanwhile a part the patient opened shows a status line. */
+  function wantRest(guide) {
+    if (guide._kgRestAsked) return guide._kgRestAsked;
+    guide._kgRestFailed = false;
+    var asked = loadRest(guide.getAttribute("lang")).then(function (rest) {
+      fillRest(guide, rest);
+    }, function (error) {
+      guide._kgRestAsked = null;
+      guide._kgRestFailed = true;
+      restStatus(guide);
+      report("part of the guide did not load; it is asked for again when a part is opened.", error);
+    });
+    guide._kgRestAsked = asked;
+    restStatus(guide);
+    return asked;
+  }
+
+  /* Gives each part of the rest to its element, to build when first shown (at once for
+     the part open now). A part a live island has taken is the island's. */
+  function fillRest(guide, rest) {
+    guide.querySelectorAll(":scope > [data-kg-rest]").forEach(function (el) {
+      var children = rest.parts[el.getAttribute("data-kg-rest")];
+      if (!children || el._kgRestFilled || el.hasAttribute("data-kg-live")) return;
+      el._kgRestFilled = true;
+      el._kgPending = { children: children, svg: false };
+      if (el.hasAttribute("data-kg-panel") && !el.hidden) materialise(el);
+    });
+    restStatus(guide);
+    var wanted = guide._kgFocusAfterRest && guide.querySelector(guide._kgFocusAfterRest);
+    guide._kgFocusAfterRest = null;
+    if (wanted) wanted.focus();
+  }
+
+  function restFilled(el) {
+    return !el.hasAttribute("data-kg-rest") || !!el._kgRestFilled || el.hasAttribute("data-kg-live");
+  }
+
+  /* The status line under an opened part still on its way ("Loading…"), or one that did
+     not load ("… choose it again"). */
+  function restStatus(guide) {
+    var status = guide.querySelector(":scope > .kg-rest-status");
+    if (!status) return;
+    var open = guide.querySelector(":scope > [data-kg-panel]:not([hidden])");
+    var waiting = !!open && !restFilled(open);
+    var text = waiting ? status.getAttribute(guide._kgRestFailed ? "data-kg-not-loaded" : "data-kg-loading") : "";
+    status.hidden = !waiting;
+    var line = status.firstChild;
+    if (line && line.textContent !== text) line.textContent = text;
   }
 
   function isIsland(node) {
@@ -415,8 +530,10 @@
     var panel = guide.querySelector(":scope > [data-kg-panel='" + name + "']");
     if (!panel) return;
     materialise(panel);
+    if (!restFilled(panel)) wantRest(guide);
     guide.setAttribute("data-kg-section", name);
     guide.querySelectorAll(":scope > [data-kg-panel]").forEach(function (p) { p.hidden = p !== panel; });
+    restStatus(guide);
     guide.querySelectorAll(".kg-nav-button[data-section]").forEach(function (button) {
       if (button.getAttribute("data-section") === name) button.setAttribute("aria-current", "true");
       else button.removeAttribute("aria-current");
@@ -447,6 +564,11 @@
 
   function openStep(guide, number) {
     var panels = guide.querySelectorAll("[data-kg-step]");
+    if (!panels.length) {
+      // The procedure is not built yet: the step waits for it (materialise).
+      guide.setAttribute("data-kg-step", String(Math.max(1, number)));
+      return;
+    }
     var step = Math.min(Math.max(1, number), panels.length);
     guide.setAttribute("data-kg-step", String(step));
     panels.forEach(function (panel) {
@@ -478,8 +600,19 @@
     } : {};
   }
 
-  /* Puts the document (for the visitor's language, or `at.lang`) in the shadow root. */
+  /* Puts the document (for the visitor's language, or `at.lang`) in the shadow root,
+     with the parts of its rest that are here. */
   function show(element, data, at) {
+    var container = render(element, data, at);
+    var guide = container.firstChild;
+    if (rests[data.lang]) wantRest(guide); // this language's rest is here, or on its way
+    place(element, container);
+    return container;
+  }
+
+  /* Builds the document, filled in with the practice's values and opened where the
+     patient is, not yet on the page (see place). */
+  function render(element, data, at) {
     at = at || {};
     var config = readConfig(element);
     var container = document.createElement("div");
@@ -506,11 +639,15 @@
     };
     window.addEventListener("beforeprint", element._kgBeforePrint);
     guide.addEventListener("keydown", function (event) { onKey(element, guide, event); });
+    return container;
+  }
+
+  /* Puts a rendered document in the shadow root, in place of the one shown. */
+  function place(element, container) {
     var old = element._root.querySelector(".kg-mount[data-kg-document]");
     if (old) old.replaceWith(container);
     else element._root.insertBefore(container, element._root.querySelector("slot"));
     if (!element.hasAttribute("data-kg-state")) element.setAttribute("data-kg-state", "document");
-    return container;
   }
 
   /* The public events (README, "Events") for the loader's own controls while it shows
@@ -554,6 +691,7 @@
       openPart(element, guide, "sources");
       var entry = guide.querySelector(ref.getAttribute("href"));
       if (entry) entry.focus();
+      else guide._kgFocusAfterRest = ref.getAttribute("href"); // the Sources come with the rest
       return;
     }
     var partLink = event.target.closest("a.kg-quiz-link[data-section]");
@@ -586,8 +724,12 @@
     else if (target.classList.contains("kg-previous")) moveStep(element, guide, current - 1);
     else if (target.hasAttribute("data-kg-goto")) moveStep(element, guide, Number(target.getAttribute("data-kg-goto")));
     else if (target.classList.contains("kg-print")) {
-      materialise(guide.querySelector(".kg-print-sheet"));
-      window.print();
+      var sheet = guide.querySelector(".kg-print-sheet");
+      var ready = sheet && !restFilled(sheet) ? wantRest(guide) : Promise.resolve();
+      ready.then(function () {
+        materialise(guide.querySelector(".kg-print-sheet"));
+        window.print();
+      });
     }
     else if (target.classList.contains("kg-lang") && target.getAttribute("aria-current") !== "true") {
       switchLanguage(element, target.getAttribute("lang"));
@@ -641,17 +783,23 @@
      same task as it shows, in its language). */
   function switchLanguage(element, lang) {
     if (!primaryLang(lang)) return;
-    var at = where(element);
+    var active = element._root.activeElement;
+    var fromMenu = !!(active && active.closest(".kg-lang-menu"));
     var wanted = [loadDocument(primaryLang(lang))];
+    // The rest too, so the part open now shows in the new language at once; without
+    // it, the document still switches (the part shows its status line).
+    wanted.push(loadRest(primaryLang(lang)).catch(function () {}));
     if (element._widget) wanted.push(loadText(primaryLang(lang)));
     Promise.all(wanted).then(function (loaded) {
       var data = loaded[0];
       element._document = data;
+      // Where the patient is now: they may have moved on while the language loaded.
+      var at = where(element);
       at.lang = data.lang;
       var container = show(element, data, at);
-      if (element._widget) element._widget.remount(loaded[1] || null);
+      if (element._widget) element._widget.remount(loaded[2] || null);
       var button = container.querySelector(".kg-lang-toggle");
-      if (button) button.focus({ preventScroll: true }); // where the patient chose it
+      if (button && fromMenu) button.focus({ preventScroll: true }); // where the patient chose it
     }, function (error) {
       report("the other language did not load; staying in this one.", error);
     });
@@ -1031,6 +1179,25 @@
         return;
       }
       var element = this;
+      // Reserve a screen's height while loading, so the page does not jump when the
+      // guide appears. A page's own inline min-height wins.
+      if (!this.style.minHeight) {
+        this.style.minHeight = "100vh";
+        this.setAttribute("data-kg-reserved", "");
+      }
+      // The stylesheet and the document are asked for from a task of their own: in the
+      // loader's evaluation they made a task over 50 ms at 4x CPU (issue 24).
+      this._loading = true;
+      setTimeout(function () {
+        if (element.isConnected) element._start();
+        else element._loading = null; // asked for again when it is connected again
+      }, 0);
+    }
+
+    /* Loads the stylesheet and the document, shows the document, then (when wanted) the
+       WebAssembly and its islands; a step per task. */
+    _start() {
+      var element = this;
       var link = this._root.querySelector("link");
       if (!link) {
         link = document.createElement("link");
@@ -1042,12 +1209,6 @@
         }
         this._root.insertBefore(link, this._root.firstChild);
       }
-      // Reserve a screen's height while loading, so the page does not jump when the
-      // guide appears. A page's own inline min-height wins.
-      if (!this.style.minHeight) {
-        this.style.minHeight = "100vh";
-        this.setAttribute("data-kg-reserved", "");
-      }
       var styled = stylesheetLoaded(link);
       styled.catch(function (error) {
         release(element);
@@ -1056,12 +1217,36 @@
       // 1. The document, as soon as it and the stylesheet are here.
       // Shown from a task of its own: the document's download and parsing end in one
       // task, and building it in the same one made a long task at 4x CPU (issue 24).
-      var shown = Promise.all([loadDocument(readConfig(this).lang), styled]).then(afterTask).then(function (results) {
-        if (element._widget || !element.isConnected) return;
+      // The document is asked for from the next task (attaching the stylesheet is work
+      // enough for this one).
+      var shown = afterTask().then(function () {
+        var config = readConfig(element);
+        var wanted = [loadDocument(config.lang), styled];
+        // A practice that puts another part first: that part is in the rest, which then
+        // comes before the first paint too (its own part is the first thing shown).
+        if (config.sections && config.sections[0] !== HEAD_PART) wanted.push(loadRest(config.lang).catch(function () {}));
+        return Promise.all(wanted);
+      }).then(afterTask).then(function (results) {
+        if (element._widget || !element.isConnected) return null;
         element._document = results[0];
-        show(element, results[0]);
-        release(element);
+        return afterTask(render(element, results[0]));
+      }).then(function (container) {
+        // From the next task: the part open first, when it comes with the rest (a
+        // practice's own first part), is built here, then the whole document is placed.
+        if (!container || element._widget || !element.isConnected) return;
+        var guide = container.firstChild;
+        var lang = guide.getAttribute("lang");
+        return Promise.resolve(rests[lang] && wantRest(guide)).then(function () {
+          place(element, container);
+          release(element);
+        });
       });
+      // The document's rest, once the head has painted, at an idle moment: it is not
+      // among the bytes before the guide is readable, and its parsing is split in tasks.
+      shown.then(nextPaint).then(idle).then(function () {
+        var guide = element._root.querySelector(".kg-mount[data-kg-document] .kg");
+        if (guide) wantRest(guide);
+      }).catch(function () {});
       // Without its document (a network error, a file refused) the fallback stays: the
       // wasm brings the document's islands to life and has nothing to do without it.
       shown.catch(function () {});

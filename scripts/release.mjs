@@ -30,13 +30,15 @@ export const SHARED = {
 };
 
 /**
- * Everything the loader loads: SHARED, and each language's document and text table.
+ * Everything the loader loads: SHARED, and each language's document (its head and its
+ * rest, see src/document/split.rs) and text table.
  * `tags` are the languages stamped into the loader (the Rust list, see loaderLanguages).
  */
 export function loadedFiles(tags) {
   const files = { ...SHARED };
   for (const tag of tags) {
     files[`document-${tag}`] = `kyphoplasty-guide-${tag}.json`;
+    files[`rest-${tag}`] = `kyphoplasty-guide-rest-${tag}.json`;
     files[`text-${tag}`] = `kyphoplasty-guide-text-${tag}.json`;
   }
   return files;

@@ -74,12 +74,14 @@ function otherWorkLine(o, br, effective) {
 
 function sizesSection(sizes, budgets) {
   budgets.push(["embed total, gzip -9", fmtBytes(sizes.total.gzip), "≤ 100 KB", verdict(sizes.total.gzip <= 100 * KB)]);
+  if (sizes.readable) budgets.push(["before the guide is readable (loader, stylesheet, document's head), gzip -9", fmtBytes(sizes.readable.gzip), "≤ 40 KB", verdict(sizes.readable.gzip <= 40 * KB)]);
+  if (sizes.wasm) budgets.push(["the wasm with its glue, gzip -9", fmtBytes(sizes.wasm.gzip), "≤ 160 KB", verdict(sizes.wasm.gzip <= 160 * KB)]);
   return [
     "### 1. Transfer size of what the embed loads",
     "",
     table(
       ["file", "what", "raw", "gzip -9", "brotli q11"],
-      [...sizes.rows, sizes.total].map((r) => [r.file, r.role, fmtInt(r.raw), fmtInt(r.gzip), fmtInt(r.brotli)]),
+      [...sizes.rows, ...[sizes.readable, sizes.wasm].filter(Boolean), sizes.total].map((r) => [r.file, r.role, fmtInt(r.raw), fmtInt(r.gzip), fmtInt(r.brotli)]),
       ["l", "l", "r", "r", "r"],
     ),
     "",

@@ -2,6 +2,8 @@
 //! `static-guide <out dir>` writes, for each language:
 //! - `kyphoplasty-guide-en.json`: the document the loader shows at once (see
 //!   `kyphoplasty_guide_core::document`);
+//! - `kyphoplasty-guide-rest-en.json`: the document's parts hidden at first, which
+//!   the loader asks for after the first paint (`document::split`);
 //! - `kyphoplasty-guide-text-en.json`: that language's text table, which only the wasm
 //!   reads, so the loader fetches it with the wasm, after the document has painted;
 //! - `guide-en.html`: the whole guide as a standalone page (linking
@@ -74,10 +76,18 @@ fn write_document(runtime: &tokio::runtime::Runtime, out: &std::path::Path, lang
         Ok(tree) => tree,
         Err(error) => fail(&format!("the {} document: {error}", lang.tag())),
     };
-    let json = serde_json::json!({ "format": 1, "lang": lang.tag(), "tree": tree }).to_string();
+    // The head (the shell and the part shown first) and the rest (every part hidden at
+    // first, one line each), so the first paint waits for the head alone (issue 24).
+    let ui = &guide(lang).ui;
+    let (head, rest) = document::split(tree, lang.tag(), ui.part_loading, ui.part_not_loaded);
+    let json = serde_json::json!({ "format": 1, "lang": lang.tag(), "tree": head }).to_string();
     write(
         &out.join(format!("kyphoplasty-guide-{}.json", lang.tag())),
         &json,
+    );
+    write(
+        &out.join(format!("kyphoplasty-guide-rest-{}.json", lang.tag())),
+        &rest,
     );
     // The text table is a file of its own (issue 24): the wasm has no text of its own,
     // but the patient reads the document long before the wasm is asked for, so the

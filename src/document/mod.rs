@@ -16,6 +16,10 @@
 #[cfg(feature = "ssr")]
 mod tree;
 #[cfg(feature = "ssr")]
+mod split;
+#[cfg(feature = "ssr")]
+pub use split::split;
+#[cfg(feature = "ssr")]
 pub use tree::{render, to_tree};
 
 use crate::content::text::PracticeValues;

@@ -137,7 +137,7 @@ async function repeatVisit(server, wait) {
     const first = network.list().filter((r) => EMBED.includes(r.path));
     // The first visit fetched the loader and all it needs, over the network.
     // (English only: the other languages' files wait until a patient chooses one.)
-    const otherLanguages = Object.entries(FILES).filter(([key]) => /^(document|text)-/.test(key) && !/-en$/.test(key)).map(([, f]) => "/" + f.path);
+    const otherLanguages = Object.entries(FILES).filter(([key]) => /^(document|rest|text)-/.test(key) && !/-en$/.test(key)).map(([, f]) => "/" + f.path);
     assert.deepEqual(first.map((r) => r.path).sort(), EMBED.filter((p) => !otherLanguages.includes(p)).sort());
     assert.ok(first.every((r) => !r.fromCache && r.status === 200), JSON.stringify(first));
     await page.waitForTimeout(wait);
@@ -161,7 +161,7 @@ test("a repeat visit after the loader's lifetime: only the loader is revalidated
     const loader = seen.browser.filter((r) => r.path === "/" + LOADER);
     assert.deepEqual(loader.map((r) => [r.status, r.fromCache]), [[304, false]]);
     const rest = seen.browser.filter((r) => r.path !== "/" + LOADER);
-    assert.equal(rest.length, 5, "the page asked for the glue, wasm, stylesheet, document and text table again");
+    assert.equal(rest.length, 6, "the page asked for the glue, wasm, stylesheet, the document's head and rest and the text table again");
     for (const r of rest) assert.deepEqual([r.path, r.fromCache, r.bytes], [r.path, true, 0]);
     assert.deepEqual(seen.server, [{ path: "/" + LOADER, status: 304, conditional: true }], "one conditional request reached the server");
   } finally {
@@ -173,7 +173,7 @@ test("a repeat visit within the loader's lifetime asks the network for nothing o
   const server = await startServer();
   try {
     const seen = await repeatVisit(server, 0);
-    assert.equal(seen.browser.length, 6, "loader, glue, wasm, stylesheet, document and text table were asked for");
+    assert.equal(seen.browser.length, 7, "loader, glue, wasm, stylesheet, the document's head and rest and text table were asked for");
     assert.ok(seen.browser.every((r) => r.fromCache && r.bytes === 0), JSON.stringify(seen.browser));
     assert.deepEqual(seen.server, []);
   } finally {
