@@ -81,22 +81,22 @@ test("the timeline shows relative times, then calendar dates once a date is give
   const page = await context.newPage();
   const host = await open(page, "Aftercare");
   assert.equal(await host.locator(".kg-milestone-date").count(), 0);
-  await host.getByText("After 48 hours").first().waitFor();
+  await host.getByText("After 3 days").first().waitFor();
   assert.equal(await host.locator(".kg-download").count(), 0);
 
   await host.getByLabel("Date of your procedure (optional)").fill("2026-11-24");
-  await host.getByText("Thursday, November 26").first().waitFor();
+  await host.getByText("Friday, November 27").first().waitFor();
   const href = await host.locator(".kg-download").getAttribute("href");
   const ics = decodeURIComponent(href.slice(href.indexOf(",") + 1));
   assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
-  assert.match(ics, /DTSTART;VALUE=DATE:20261126\r\n/);
+  assert.match(ics, /DTSTART;VALUE=DATE:20261127\r\n/);
   assert.ok(ics.split("\r\n").every((line) => Buffer.byteLength(line) <= 75));
 
   // The date is remembered.
   await page.reload();
   const again = await widgetReady(page);
   await again.locator(".kg-nav").getByRole("button", { name: "Aftercare", exact: true }).click();
-  await again.getByText("Thursday, November 26").first().waitFor();
+  await again.getByText("Friday, November 27").first().waitFor();
   await context.close();
 });
 

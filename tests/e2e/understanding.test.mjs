@@ -203,7 +203,7 @@ test("in Spanish: the questions, the feedback and the link are Spanish", async (
   assert.match(await first.locator(".kg-quiz-feedback").textContent(), /aunque haya empezado poco a poco/);
   await first.getByRole("link", { name: "Lea más en la parte «Señales de alarma»" }).waitFor();
   await question(host, 3).getByRole("radio").nth(0).check();
-  await question(host, 3).getByText("Esa respuesta no es correcta.", { exact: false }).waitFor();
+  await question(host, 3).getByText("No exactamente. La respuesta correcta es:", { exact: false }).waitFor();
   assert.match(await question(host, 3).locator(".kg-quiz-feedback").textContent(), /Sentirse bien no basta/);
   assert.match(await host.locator(".kg-quiz-score").textContent(), /Contestó 2 de 8 preguntas\. Respuestas correctas: 1 de 2\./);
   await page.close();
