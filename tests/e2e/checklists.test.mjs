@@ -81,7 +81,7 @@ test("the timeline shows relative times, then calendar dates once a date is give
   const page = await context.newPage();
   const host = await open(page, "Aftercare");
   assert.equal(await host.locator(".kg-milestone-date").count(), 0);
-  await host.getByText("After 3 days").first().waitFor();
+  await host.getByText("Day 3", { exact: true }).first().waitFor();
   assert.equal(await host.locator(".kg-download").count(), 0);
 
   await host.getByLabel("Date of your procedure (optional)").fill("2026-11-24");
@@ -108,7 +108,7 @@ test("Spanish dates are written in Spanish", async () => {
   await page.evaluate(() => document.querySelector("kyphoplasty-guide").setAttribute("lang", "es"));
   await host.locator(".kg-nav").getByRole("button", { name: "Después", exact: true }).click();
   await host.getByLabel("Fecha de su procedimiento (opcional)").fill("2026-11-24");
-  await host.getByText("jueves, 26 de noviembre").first().waitFor();
+  await host.getByText("viernes, 27 de noviembre").first().waitFor();
   await context.close();
 });
 

@@ -277,7 +277,7 @@ test("served from another origin and folder (a CDN), the loader finds its files 
   const assets = requests.filter((url) => url.startsWith(cdn.origin)).map((url) => new URL(url).pathname).sort();
   assert.deepEqual(
     assets,
-    ["glue", "wasm", "document-en", "text-en", "css"].map((key) => "/assets/v1" + at(key)).concat("/assets/v1/kyphoplasty-guide.js").sort(),
+    ["glue", "wasm", "document-en", "rest-en", "text-en", "css"].map((key) => "/assets/v1" + at(key)).concat("/assets/v1/kyphoplasty-guide.js").sort(),
   );
   await page.close();
   await cdn.close();

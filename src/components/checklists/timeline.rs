@@ -122,14 +122,20 @@ fn milestone(context: &GuideContext, procedure: Option<Date>, m: &Milestone) -> 
 fn milestone_when(context: &GuideContext, procedure: Option<Date>, m: &Milestone) -> Html {
     let ui = &context.guide().ui;
     let offset = effective_offset(m, context.values());
+    // A milestone without a time of its own that carries a practice's instruction (the
+    // driving milestone: no date of ours on driving) happens when the care team says.
+    let label = |hours: Option<u32>| match hours {
+        None if practice_timing(m.text).is_some() => ui.when_care_team.to_string(),
+        hours => relative_time(ui, hours),
+    };
     let relative = match (offset, m.offset_hours) {
         (None, Some(_)) => ui.when_care_team.to_string(),
-        _ => relative_time(ui, offset),
+        _ => label(offset),
     };
     // The document marks every practice value as set; the guide's own timing
     // is kept beside "when your care team says" for the loader to choose.
     let timed_by = practice_timing(m.text).filter(|_| context.draws_everything());
-    let own_timing = timed_by.map(|_| relative_time(ui, m.offset_hours));
+    let own_timing = timed_by.map(|_| label(m.offset_hours));
     let dated = procedure
         .and_then(|day| milestone_date(day, m, context.values()))
         .map(|d| long_date(d, context.lang));
