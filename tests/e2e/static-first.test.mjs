@@ -258,10 +258,13 @@ test("the document carries the practice's configuration: sections, heading level
     el.setAttribute("start-step", "4");
     el.setAttribute("driving", "No driving for 2 weeks.");
     document.body.append(el);
-    // Below the page's first guide: the loader asks for the wasm (here refused, so the
-    // guide says "static") only once the guide is near the screen, as a patient scrolls.
-    el.scrollIntoView();
   });
+  // Below the page's first guide: the loader asks for the wasm (here refused, so the
+  // guide says "static") only once the guide is near the screen, as a patient scrolls to
+  // it once it shows (scrolled to before the first guide has grown to its height, it could
+  // be pushed a screen away again).
+  await waitState(page, "document", "#configured");
+  await page.evaluate(() => document.querySelector("#configured").scrollIntoView());
   await waitState(page, "static", "#configured");
   const host = page.locator("#configured");
   const nav = await host.locator(".kg-nav-button").allTextContents();
