@@ -14,9 +14,9 @@
 //! May use: `components`, `content`, `embed`, `islands`.
 
 #[cfg(feature = "ssr")]
-mod tree;
-#[cfg(feature = "ssr")]
 mod split;
+#[cfg(feature = "ssr")]
+mod tree;
 #[cfg(feature = "ssr")]
 pub use split::split;
 #[cfg(feature = "ssr")]

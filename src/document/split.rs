@@ -19,9 +19,7 @@ use serde_json::{json, Value};
 fn rest_key(node: &Value) -> Option<String> {
     let attributes = node.get(1)?.as_object()?;
     if let Some(panel) = attributes.get("data-kg-panel").and_then(Value::as_str) {
-        return attributes
-            .contains_key("hidden")
-            .then(|| panel.to_string());
+        return attributes.contains_key("hidden").then(|| panel.to_string());
     }
     let class = attributes.get("class").and_then(Value::as_str)?;
     let outside_panels = class.split(' ').any(|c| c == "kg-print-sheet");
@@ -53,7 +51,9 @@ pub fn split(mut tree: Value, lang: &str, loading: &str, not_loaded: &str) -> (V
     if let Some(children) = tree.as_array_mut() {
         for child in children.iter_mut().skip(2) {
             let Some(key) = rest_key(child) else { continue };
-            let Some(node) = child.as_array_mut() else { continue };
+            let Some(node) = child.as_array_mut() else {
+                continue;
+            };
             let moved: Vec<Value> = node.drain(2..).collect();
             if let Some(attributes) = node.get_mut(1).and_then(Value::as_object_mut) {
                 attributes.insert("data-kg-rest".into(), json!(key));
@@ -95,12 +95,24 @@ mod tests {
         let (head, _) = split(sample(), "en", "Loading", "Failed");
         let kids = &head.as_array().expect("root")[2..];
         assert_eq!(kids[0][2], json!("Title"));
-        assert_eq!(kids[1][2], json!(["p", {}, "Shown"]), "the part shown first stays");
-        assert_eq!(kids[2].as_array().map(Vec::len), Some(2), "the hidden panel is empty");
+        assert_eq!(
+            kids[1][2],
+            json!(["p", {}, "Shown"]),
+            "the part shown first stays"
+        );
+        assert_eq!(
+            kids[2].as_array().map(Vec::len),
+            Some(2),
+            "the hidden panel is empty"
+        );
         assert_eq!(kids[2][1]["data-kg-rest"], json!("procedure"));
         assert_eq!(kids[3][1]["class"], json!("kg-body kg-rest-status"));
         assert_eq!(kids[3][1]["data-kg-not-loaded"], json!("Failed"));
-        assert_eq!(kids[4][0], json!("footer"), "the status line comes before the footer");
+        assert_eq!(
+            kids[4][0],
+            json!("footer"),
+            "the status line comes before the footer"
+        );
         assert_eq!(kids[5][1]["data-kg-rest"], json!("print-sheet"));
         assert!(kids[1][1].get("data-kg-rest").is_none());
     }
@@ -109,7 +121,10 @@ mod tests {
     fn the_rest_is_json_with_one_part_per_line() {
         let (_, rest) = split(sample(), "es", "Loading", "Failed");
         let whole: Value = serde_json::from_str(&rest).expect("the rest is JSON");
-        assert_eq!((whole["format"].clone(), whole["lang"].clone()), (json!(1), json!("es")));
+        assert_eq!(
+            (whole["format"].clone(), whole["lang"].clone()),
+            (json!(1), json!("es"))
+        );
         let lines: Vec<&str> = rest.lines().collect();
         assert_eq!(lines.len(), 4, "a first line, a line per part, a last line");
         let parts: Vec<Value> = lines[1..3]
