@@ -110,12 +110,14 @@
 
   /* The document's rest (src/document/split.rs): every part the document hides at
      first, asked for after the first paint, so the bytes before the guide is readable
-     are the head's alone. The file has one part per line, and each part is parsed in
-     a task of its own, so reading the rest is never a long task (one JSON.parse of the
-     whole was 30 to 40 ms at 4x CPU). Gives `{ lang, parts: { key: children } }`. */
+     are the head's alone. The file has one part per line, its key first: each line is
+     filed by its key and parsed only when its part is first shown (materialise), so
+     reading the rest makes no long task (one JSON.parse of the whole was 30 to 40 ms at
+     4x CPU) and parts never opened are never parsed. Gives `{ lang, parts: { key: line } }`. */
   var rests = {};
   var HEAD_PART = "overview"; // the part the head carries: the guide's first (split.rs)
   var REST_FIRST_LINE = /^\{"format":1,"lang":"([^"]+)","parts":\[$/;
+  var REST_PART_KEY = /^\{"key":"([^"]+)","children":/;
   function loadRest(lang) {
     if (!rests[lang]) {
       var source = file("rest-" + lang, "kyphoplasty-guide-rest-" + lang + ".json");
@@ -129,13 +131,12 @@
           var first = REST_FIRST_LINE.exec(lines[0]);
           if (!first) throw new Error("not a guide file: " + source.url);
           var parts = {};
-          return lines.slice(1, -2).reduce(function (done, line) {
-            return done.then(afterTask).then(function () {
-              var part = JSON.parse(line.replace(/,$/, ""));
-              if (!part || typeof part.key !== "string" || !Array.isArray(part.children)) throw new Error("not a part of the guide: " + source.url);
-              parts[part.key] = part.children;
-            });
-          }, Promise.resolve()).then(function () { return { lang: first[1], parts: parts }; });
+          lines.slice(1, -2).forEach(function (line) {
+            var key = REST_PART_KEY.exec(line);
+            if (!key) throw new Error("not a part of the guide: " + source.url);
+            parts[key[1]] = line.replace(/,$/, "");
+          });
+          return { lang: first[1], parts: parts };
         });
       rests[lang] = reading;
       reading.catch(function () {
@@ -143,6 +144,13 @@
       });
     }
     return rests[lang];
+  }
+
+  /* A part of the rest, parsed: its children. */
+  function restChildren(line) {
+    var part = JSON.parse(line);
+    if (!part || !Array.isArray(part.children)) throw new Error("not a part of the guide");
+    return part.children;
   }
 
   var modulePromise = null;
@@ -364,6 +372,14 @@
     var pending = el && el._kgPending;
     if (!pending || el.hasAttribute("data-kg-live")) return;
     var guide = el.closest(".kg");
+    if (pending.line) {
+      try {
+        pending = el._kgPending = { children: restChildren(pending.line), svg: false };
+      } catch (error) {
+        report("a part of the guide could not be read.", error);
+        return;
+      }
+    }
     // Once the islands are live, an island's part opened for the first time is drawn by
     // the wasm alone, in the same task (src/components/live.rs), never built here first.
     if (guide && guide._kgIslandsLive && pending.children.some(isIsland)) return;
@@ -398,10 +414,10 @@
      the part open now). A part a live island has taken is the island's. */
   function fillRest(guide, rest) {
     guide.querySelectorAll(":scope > [data-kg-rest]").forEach(function (el) {
-      var children = rest.parts[el.getAttribute("data-kg-rest")];
-      if (!children || el._kgRestFilled || el.hasAttribute("data-kg-live")) return;
+      var line = rest.parts[el.getAttribute("data-kg-rest")];
+      if (!line || el._kgRestFilled || el.hasAttribute("data-kg-live")) return;
       el._kgRestFilled = true;
-      el._kgPending = { children: children, svg: false };
+      el._kgPending = { line: line };
       if (el.hasAttribute("data-kg-panel") && !el.hidden) materialise(el);
     });
     restStatus(guide);

@@ -8,10 +8,11 @@
 //! In the head each part left for the rest keeps its element and attributes, empty,
 //! marked `data-kg-rest="<key>"` (its panel's name, or the island marker of a part
 //! outside the panels). The rest is JSON, `{"format":1,"lang":…,"parts":[…]}` with each
-//! part `{"key": …, "children": […]}`, written **one part per line**: JSON never holds
-//! a raw newline inside a value, so the loader splits the text at its lines and parses
-//! each part in a task of its own (one `JSON.parse` of the whole file was a task of 30
-//! to 40 ms at 4x CPU). It stays a plain `.json` file, which every host and CDN compresses.
+//! part `{"key": …, "children": […]}` (the key first), written **one part per line**:
+//! JSON never holds a raw newline inside a value, so the loader splits the text at its
+//! lines, files each line by its key, and parses a part only when it is first shown (one
+//! `JSON.parse` of the whole file was a task of 30 to 40 ms at 4x CPU, and most parts are
+//! never opened). It stays a plain `.json` file, which every host and CDN compresses.
 
 use serde_json::{json, Value};
 
@@ -58,7 +59,13 @@ pub fn split(mut tree: Value, lang: &str, loading: &str, not_loaded: &str) -> (V
             if let Some(attributes) = node.get_mut(1).and_then(Value::as_object_mut) {
                 attributes.insert("data-kg-rest".into(), json!(key));
             }
-            parts.push(json!({ "key": key, "children": moved }).to_string());
+            // The key first, so the loader can file a line by its key and leave the parsing
+            // of its children until the part is first shown.
+            parts.push(format!(
+                "{{\"key\":{},\"children\":{}}}",
+                json!(key),
+                Value::Array(moved)
+            ));
         }
         // Before the footer, so the line sits where an opened part would.
         let footer = children
@@ -127,6 +134,11 @@ mod tests {
         );
         let lines: Vec<&str> = rest.lines().collect();
         assert_eq!(lines.len(), 4, "a first line, a line per part, a last line");
+        assert!(
+            lines[1].starts_with(r#"{"key":"procedure","children":"#),
+            "{}",
+            lines[1]
+        );
         let parts: Vec<Value> = lines[1..3]
             .iter()
             .map(|line| serde_json::from_str(line.trim_end_matches(',')).expect("a part per line"))
