@@ -1245,20 +1245,22 @@
       }).then(afterTask).then(function (results) {
         if (element._widget || !element.isConnected) return null;
         element._document = results[0];
-        return afterTask(render(element, results[0]));
-      }).then(function (container) {
-        // From the next task: the part open first, when it comes with the rest (a
-        // practice's own first part), is built here, then the whole document is placed.
-        if (!container || element._widget || !element.isConnected) return;
+        var container = render(element, results[0]);
         var guide = container.firstChild;
-        var lang = guide.getAttribute("lang");
-        return Promise.resolve(rests[lang] && wantRest(guide)).then(function () {
-          place(element, container);
-          release(element);
-        });
+        var open = guide.querySelector(":scope > [data-kg-panel]:not([hidden])");
+        // The part open first, when it comes with the rest (a practice's own first part),
+        // is built in the next task, then the whole document is placed; a first part the
+        // head carries is placed at once.
+        if (!open || restFilled(open) || !rests[guide.getAttribute("lang")]) return container;
+        return afterTask(container).then(function () { return wantRest(guide); }).then(function () { return container; });
+      }).then(function (container) {
+        if (!container || element._widget || !element.isConnected) return;
+        place(element, container);
+        release(element);
       });
       // The document's rest, once the head has painted, at an idle moment: it is not
-      // among the bytes before the guide is readable, and its parsing is split in tasks.
+      // among the bytes before the guide is readable, and its parts are parsed only
+      // when first shown.
       shown.then(nextPaint).then(idle).then(function () {
         var guide = element._root.querySelector(".kg-mount[data-kg-document] .kg");
         if (guide) wantRest(guide);
