@@ -629,12 +629,22 @@
   /* Builds the document, filled in with the practice's values and opened where the
      patient is, not yet on the page (see place). */
   function render(element, data, at) {
-    at = at || {};
-    var config = readConfig(element);
+    return fillIn(element, built(data), data, at);
+  }
+
+  /* The document's tree as DOM, not yet filled in (see fillIn). */
+  function built(data) {
     var container = document.createElement("div");
     container.className = "kg-mount";
     container.setAttribute("data-kg-document", "");
     container.appendChild(build(data.tree));
+    return container;
+  }
+
+  /* Fills a built document in with the practice's values and opens it where the patient is. */
+  function fillIn(element, container, data, at) {
+    at = at || {};
+    var config = readConfig(element);
     var guide = container.firstChild;
     guide._kgFill = function (part) { personalise(part, config, data.lang); };
     personalise(container, config, data.lang);
@@ -644,7 +654,7 @@
     var first = guide.querySelector(":scope > [data-kg-panel]");
     openSection(guide, at.section || (config.sections ? config.sections[0] : first && first.getAttribute("data-kg-panel")));
     openStep(guide, at.step || config["start-step"] || 1);
-    showSources(guide, rememberedShowSources(config));
+    showSources(guide, element._kgShowSources !== undefined ? element._kgShowSources : rememberedShowSources(config));
     // The header's More fold stays as it was (the language button, pressed in it, keeps focus).
     if (at.more) setMore(guide, true);
     guide.addEventListener("click", function (event) { onClick(element, guide, event); });
@@ -753,6 +763,7 @@
     else if (target.classList.contains("kg-sources-toggle")) {
       var show = target.getAttribute("aria-pressed") !== "true";
       showSources(guide, show);
+      element._kgShowSources = show;
       if (element._widget) element._widget.show_sources(show); // remembered with the ticks
     }
   }
@@ -1243,9 +1254,17 @@
         if (config.sections && config.sections[0] !== HEAD_PART) wanted.push(loadRest(config.lang).catch(function () {}));
         return Promise.all(wanted);
       }).then(afterTask).then(function (results) {
+        // Reading the patient's stored choice (show sources or not) opens the page's
+        // storage, a task's worth of work at 4x: a task of its own before the building.
+        element._kgShowSources = rememberedShowSources(readConfig(element));
+        return afterTask(results);
+      }).then(function (results) {
         if (element._widget || !element.isConnected) return null;
         element._document = results[0];
-        var container = render(element, results[0]);
+        return afterTask(built(results[0]));
+      }).then(function (container) {
+        if (!container || element._widget || !element.isConnected) return null;
+        fillIn(element, container, element._document);
         var guide = container.firstChild;
         var open = guide.querySelector(":scope > [data-kg-panel]:not([hidden])");
         // The part open first, when it comes with the rest (a practice's own first part),
