@@ -50,6 +50,31 @@ impl Date {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
+    /// The date as the browser's `Intl` writes it in `locale` with the `Intl` `fields`
+    /// given (`("month", "long")`, …), always in Western digits, as the guide's text
+    /// writes its numbers (Arabic would otherwise get Arabic-Indic digits beside the
+    /// text's 0-9). Server rendering, with no `Intl`, gives the ISO date.
+    pub fn written(self, locale: &str, fields: &[(&str, &str)]) -> String {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let js = js_sys::Date::new_with_year_month_day(
+                self.year as u32,
+                self.month as i32 - 1,
+                self.day as i32,
+            );
+            let options = js_sys::Object::new();
+            for (key, value) in fields.iter().chain(&[("numberingSystem", "latn")]) {
+                let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
+            }
+            let text: String = js.to_locale_date_string(locale, &options).into();
+            if !text.is_empty() && text != "Invalid Date" {
+                return text;
+            }
+        }
+        let _ = (locale, fields);
+        self.to_iso()
+    }
+
     /// The date `days` later (negative allowed), correct across months, years and
     /// leap years: milestones are "procedure date + N days". Saturates at the
     /// first/last day representable with an `i32` year instead of overflowing.

@@ -32,31 +32,13 @@ pub fn milestone_date(
 /// language is a variant of it). Server rendering, with no `Intl`, gives `2026-11-26`.
 pub fn long_date(date: Date, lang: Lang) -> String {
     #[cfg(target_arch = "wasm32")]
-    {
-        let locale = browser_locale(lang);
-        let js = js_sys::Date::new_with_year_month_day(
-            date.year as u32,
-            date.month as i32 - 1,
-            date.day as i32,
-        );
-        let options = js_sys::Object::new();
-        // Western digits in every language, as the guide's text writes its numbers (Arabic
-        // would otherwise get Arabic-Indic digits beside the text's 0-9).
-        for (key, value) in [
-            ("weekday", "long"),
-            ("day", "numeric"),
-            ("month", "long"),
-            ("numberingSystem", "latn"),
-        ] {
-            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-        }
-        let text: String = js.to_locale_date_string(&locale, &options).into();
-        if !text.is_empty() && text != "Invalid Date" {
-            return text;
-        }
-    }
-    let _ = lang;
-    date.to_iso()
+    let locale = browser_locale(lang);
+    #[cfg(not(target_arch = "wasm32"))]
+    let locale = lang.tag().to_string();
+    date.written(
+        &locale,
+        &[("weekday", "long"), ("day", "numeric"), ("month", "long")],
+    )
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -70,27 +70,5 @@ pub fn csv_words(ui: &'static Ui) -> CsvWords<'static> {
 
 /// "26 Nov" in the patient's language, for the chart's axis; the ISO date without `Intl`.
 pub fn short_date(date: Date, lang: Lang) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let js = js_sys::Date::new_with_year_month_day(
-            date.year as u32,
-            date.month as i32 - 1,
-            date.day as i32,
-        );
-        let options = js_sys::Object::new();
-        // Western digits, as in `calendar::recovery::long_date`.
-        for (key, value) in [
-            ("day", "numeric"),
-            ("month", "short"),
-            ("numberingSystem", "latn"),
-        ] {
-            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-        }
-        let text: String = js.to_locale_date_string(lang.tag(), &options).into();
-        if !text.is_empty() && text != "Invalid Date" {
-            return text;
-        }
-    }
-    let _ = lang;
-    date.to_iso()
+    date.written(lang.tag(), &[("day", "numeric"), ("month", "short")])
 }
