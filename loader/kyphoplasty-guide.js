@@ -73,15 +73,20 @@
 
   /* A JSON file of the build, once per page: the document of a language (what the
      loader shows) or its text table (what the wasm reads, fetched with the wasm). */
+  /* A file of the build, with its integrity checked; an HTTP error is an error. */
+  function fetched(source) {
+    return fetch(source.url, { integrity: source.integrity, credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status + " for " + source.url);
+      return response;
+    });
+  }
+
   var loaded = {};
   function loadJson(key, fallback, valid) {
     if (!loaded[key]) {
       var source = file(key, fallback);
-      var loading = fetch(source.url, { integrity: source.integrity, credentials: "same-origin" })
-        .then(function (response) {
-          if (!response.ok) throw new Error("HTTP " + response.status + " for " + source.url);
-          return response.json();
-        })
+      var loading = fetched(source)
+        .then(function (response) { return response.json(); })
         .then(function (data) {
           if (!data || data.format !== 1 || !valid(data)) throw new Error("not a guide file: " + source.url);
           return data;
@@ -121,11 +126,8 @@
   function loadRest(lang) {
     if (!rests[lang]) {
       var source = file("rest-" + lang, "kyphoplasty-guide-rest-" + lang + ".json");
-      var reading = fetch(source.url, { integrity: source.integrity, credentials: "same-origin" })
-        .then(function (response) {
-          if (!response.ok) throw new Error("HTTP " + response.status + " for " + source.url);
-          return response.text();
-        })
+      var reading = fetched(source)
+        .then(function (response) { return response.text(); })
         .then(function (text) {
           var lines = text.split("\n");
           var first = REST_FIRST_LINE.exec(lines[0]);
@@ -173,16 +175,14 @@
   /* The WebAssembly module, compiled as it streams in; a host that serves it without
      the `application/wasm` type gets it compiled from its bytes instead. */
   function compileWasm() {
-    var get = function () { return fetch(WASM.url, { integrity: WASM.integrity, credentials: "same-origin" }); };
     var fromBytes = function () {
-      return get().then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status + " for " + WASM.url);
-        return response.arrayBuffer();
-      }).then(function (bytes) { return WebAssembly.compile(bytes); });
+      return fetched(WASM)
+        .then(function (response) { return response.arrayBuffer(); })
+        .then(function (bytes) { return WebAssembly.compile(bytes); });
     };
     if (typeof WebAssembly === "undefined") return Promise.reject(new Error("this browser does not run WebAssembly"));
     if (!WebAssembly.compileStreaming) return fromBytes();
-    return WebAssembly.compileStreaming(get()).catch(function (error) {
+    return WebAssembly.compileStreaming(fetched(WASM)).catch(function (error) {
       if (error instanceof TypeError && !/Content Security Policy/i.test(String(error.message))) return fromBytes();
       throw error;
     });
